@@ -1,0 +1,21 @@
+"""Transactional e-mail: rendered in the recipient's language, then sent by a background task."""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from .tasks import send_email
+
+
+def absolute_url(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def queue_email(*, template: str, to: list[str], context: dict, language: str | None = None) -> None:
+    """Render `network/email/<template>_subject.txt` and `_body.txt`, send once the transaction commits."""
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"network/email/{template}_subject.txt", context)
+        body = render_to_string(f"network/email/{template}_body.txt", context)
+    subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
+    transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to))

@@ -1,0 +1,83 @@
+"""Who may do what in the network app. Plain functions of (user, object) -> bool, each tested alone.
+
+Every view decides access through one of these; none of them touches request state.
+"""
+
+from .models import COORDINATORS_GROUP, Membership, Organisation
+
+
+def _membership(user, organisation) -> Membership | None:
+    if not user.is_authenticated or organisation is None:
+        return None
+    cache = user.__dict__.setdefault("_membership_cache", {})
+    if organisation.pk not in cache:
+        cache[organisation.pk] = Membership.objects.filter(
+            user=user, organisation=organisation
+        ).first()
+    return cache[organisation.pk]
+
+
+def is_coordinator(user) -> bool:
+    """A network coordinator (member of the coordinators group)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if "_is_coordinator" not in user.__dict__:
+        user._is_coordinator = user.groups.filter(name=COORDINATORS_GROUP).exists()
+    return user._is_coordinator
+
+
+def has_mfa(user) -> bool:
+    """The user has an authenticator app (TOTP) set up."""
+    from allauth.mfa.models import Authenticator
+
+    if not user.is_authenticated:
+        return False
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def is_member(user, organisation) -> bool:
+    return _membership(user, organisation) is not None
+
+
+def is_admin(user, organisation) -> bool:
+    membership = _membership(user, organisation)
+    return membership is not None and membership.role == Membership.Role.ADMIN
+
+
+def can_register_organisation(user) -> bool:
+    return user.is_authenticated and user.is_active
+
+
+def can_view_organisation(user, organisation) -> bool:
+    """The public profile: verified CSOs and AMOs for everyone; others for their members and coordinators."""
+    if organisation.status == Organisation.Status.VERIFIED:
+        return True
+    return is_member(user, organisation) or is_coordinator(user)
+
+
+def can_view_private_details(user, organisation) -> bool:
+    """Status history, certificate, members: the organisation's own members and coordinators."""
+    return is_member(user, organisation) or is_coordinator(user)
+
+
+def can_edit_organisation(user, organisation) -> bool:
+    if organisation.kind == Organisation.Kind.AMO:
+        return is_admin(user, organisation) or is_coordinator(user)
+    return is_admin(user, organisation)
+
+
+def can_download_certificate(user, organisation) -> bool:
+    return is_admin(user, organisation) or is_coordinator(user)
+
+
+def can_manage_members(user, organisation) -> bool:
+    return is_admin(user, organisation)
+
+
+def can_resubmit(user, organisation) -> bool:
+    return is_admin(user, organisation) and organisation.status == Organisation.Status.REJECTED
+
+
+def can_review_organisations(user) -> bool:
+    """The verification queue and decisions: coordinators, with multi-factor authentication on."""
+    return is_coordinator(user) and has_mfa(user)

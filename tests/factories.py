@@ -1,0 +1,92 @@
+"""Factories with traits for states: `OrganisationFactory(verified=True)`, `UserFactory(coordinator=True)`."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from network.models import COORDINATORS_GROUP, Country, Membership, Organisation, User
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG_BYTES = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f"
+    b"\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7V\xbd\xfa\x00\x00"
+    b"\x00\x00IEND\xaeB`\x82"
+)
+
+
+def pdf_upload(name="certificate.pdf"):
+    return SimpleUploadedFile(name, PDF_BYTES, content_type="application/pdf")
+
+
+def png_upload(name="logo.png"):
+    return SimpleUploadedFile(name, PNG_BYTES, content_type="image/png")
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    full_name = factory.Faker("name")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery")
+
+    @factory.post_generation
+    def verified_email(self, create, extracted, **kwargs):
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+        if create:
+            self.save()
+
+    class Params:
+        coordinator = factory.Trait(
+            _coordinator=factory.PostGeneration(
+                lambda user, create, extracted, **kw: user.groups.add(
+                    Group.objects.get_or_create(name=COORDINATORS_GROUP)[0]
+                )
+            )
+        )
+
+
+def with_totp(user):
+    """Give a user an authenticator app, as a coordinator must have."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    assert Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return secret
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        skip_postgeneration_save = True
+
+    kind = Organisation.Kind.CSO
+    status = Organisation.Status.PENDING
+    name = factory.Sequence(lambda n: f"Association for Community {n}")
+    slug = factory.Sequence(lambda n: f"association-{n}")
+    country = factory.LazyFunction(lambda: Country.objects.get(code="RS"))
+    city = "Novi Sad"
+    registration_number = factory.Sequence(lambda n: f"REG-{n:06d}")
+    mission = "Turns confiscated property into places for young people."
+
+    class Params:
+        verified = factory.Trait(status=Organisation.Status.VERIFIED)
+        rejected = factory.Trait(status=Organisation.Status.REJECTED)
+        suspended = factory.Trait(status=Organisation.Status.SUSPENDED)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Membership.Role.MEMBER
+
+    class Params:
+        admin = factory.Trait(role=Membership.Role.ADMIN)
