@@ -40,6 +40,7 @@ class OrganisationForm(forms.ModelForm):
         queryset=ThematicArea.objects.order_by("name"), required=False,
         to_field_name="slug", label=_("Thematic areas"),
     )
+    website = forms.URLField(label=_("website"), required=False, max_length=200, assume_scheme="https")
     languages = forms.MultipleChoiceField(
         choices=LANGUAGE_CHOICES, required=False, widget=forms.CheckboxSelectMultiple,
         label=_("Languages worked in"),
@@ -74,10 +75,10 @@ class OrganisationForm(forms.ModelForm):
         self.fields["registration_certificate"].help_text = _(
             "PDF or image, up to 10 MB. Only coordinators and your administrators can see it."
         )
-        self.fields["logo"].help_text = _("PNG, JPEG or WebP, up to 10 MB.")
+        self.fields["logo"].help_text = _("PNG, JPEG or WebP, up to 2 MB.")
         if self.instance.pk:
             self.initial["thematic_areas"] = [t.slug for t in self.instance.thematic_areas.all()]
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             if field.required:
                 field.widget.attrs["required"] = True
             if isinstance(field, forms.CharField) and field.max_length is None:

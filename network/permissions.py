@@ -1,5 +1,8 @@
 """Who may do what in the network app. Plain functions of (user, object) -> bool, each tested alone.
 
+A coordinator's powers (seeing unverified organisations, their documents and history) all require
+multi-factor authentication: they go through `can_review_organisations`, never `is_coordinator` alone.
+
 Every view decides access through one of these; none of them touches request state.
 """
 
@@ -21,9 +24,12 @@ def is_coordinator(user) -> bool:
     """A network coordinator (member of the coordinators group)."""
     if not user.is_authenticated or not user.is_active:
         return False
-    if "_is_coordinator" not in user.__dict__:
-        user._is_coordinator = user.groups.filter(name=COORDINATORS_GROUP).exists()
-    return user._is_coordinator
+    # getattr, not `user.__dict__`: request.user is a SimpleLazyObject whose own __dict__ never
+    # holds what is set on the wrapped user, so the answer was fetched again on every call.
+    cached = getattr(user, "_is_coordinator", None)
+    if cached is None:
+        cached = user._is_coordinator = user.groups.filter(name=COORDINATORS_GROUP).exists()
+    return cached
 
 
 def has_mfa(user) -> bool:
@@ -52,22 +58,24 @@ def can_view_organisation(user, organisation) -> bool:
     """The public profile: verified CSOs and AMOs for everyone; others for their members and coordinators."""
     if organisation.status == Organisation.Status.VERIFIED:
         return True
-    return is_member(user, organisation) or is_coordinator(user)
+    return is_member(user, organisation) or can_review_organisations(user)
 
 
 def can_view_private_details(user, organisation) -> bool:
-    """Status history, certificate, members: the organisation's own members and coordinators."""
-    return is_member(user, organisation) or is_coordinator(user)
+    """Status history and members: the organisation's own members, and coordinators with MFA on."""
+    return is_member(user, organisation) or can_review_organisations(user)
 
 
 def can_edit_organisation(user, organisation) -> bool:
     if organisation.kind == Organisation.Kind.AMO:
-        return is_admin(user, organisation) or is_coordinator(user)
+        return is_admin(user, organisation) or can_review_organisations(user)
     return is_admin(user, organisation)
 
 
 def can_download_certificate(user, organisation) -> bool:
-    return is_admin(user, organisation) or is_coordinator(user)
+    """A private document: the organisation's admins, and coordinators once they have turned on MFA
+    (the same bar as the verification queue that links to it)."""
+    return is_admin(user, organisation) or can_review_organisations(user)
 
 
 def can_manage_members(user, organisation) -> bool:

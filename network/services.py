@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -31,8 +31,14 @@ class ActionRefused(Exception):
 def _unique_slug(organisation: Organisation) -> str:
     base = slugify(fold(organisation.name_latin or organisation.name))[:100] or "organisation"
     base = f"{base}-{organisation.country_id.lower()}"
+    # One query for every slug taken under this base, not one query per candidate: names that
+    # slugify alike (symbols only, common names) would otherwise cost a query per earlier namesake.
+    taken = set(
+        Organisation.objects.filter(slug__startswith=base).exclude(pk=organisation.pk)
+        .values_list("slug", flat=True)
+    )
     slug, n = base, 1
-    while Organisation.objects.filter(slug=slug).exclude(pk=organisation.pk).exists():
+    while slug in taken:
         n += 1
         slug = f"{base}-{n}"
     return slug
@@ -59,9 +65,17 @@ def organisation_register(*, user: User, organisation: Organisation, thematic_ar
     organisation.kind = Organisation.Kind.CSO
     organisation.status = Organisation.Status.PENDING
     organisation.registered_by = user
-    organisation.slug = _unique_slug(organisation)
-    organisation.full_clean()
-    organisation.save()
+    organisation.full_clean(exclude=["slug"])
+    # Two registrations of the same name at the same moment can pick the same slug: try the next.
+    for attempt in range(5):
+        organisation.slug = _unique_slug(organisation)
+        try:
+            with transaction.atomic():
+                organisation.save()
+            break
+        except IntegrityError:
+            if attempt == 4:
+                raise
     organisation.thematic_areas.set(list(thematic_areas))
     Membership.objects.create(user=user, organisation=organisation, role=Membership.Role.ADMIN)
     _record(organisation, actor=user, from_status="", to_status=organisation.status,

@@ -63,7 +63,8 @@ def organisation_directory(request):
     countries = list(Country.objects.order_by("code"))
     form = DirectoryFilterForm(request.GET or None, countries=countries, thematic_areas=THEMATIC_AREAS)
     filters = {"country": "", "thematic_area": "", "q": "", "sort": "name"}
-    if form.is_bound and form.is_valid():
+    if form.is_bound:
+        form.is_valid()  # an unknown value in one filter shows an error and leaves the others applied
         filters.update({k: v for k, v in form.cleaned_data.items() if v})
     organisations = selectors.organisation_list_public(**filters)
     page = Paginator(organisations, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -83,6 +84,7 @@ def organisation_detail(request, slug):
         "thematic_areas": [t.label for t in organisation.thematic_areas.all()],
         "can_edit": permissions.can_edit_organisation(request.user, organisation),
         "can_view_private": permissions.can_view_private_details(request.user, organisation),
+        "can_download_certificate": permissions.can_download_certificate(request.user, organisation),
         "can_manage_members": permissions.can_manage_members(request.user, organisation),
         "can_resubmit": permissions.can_resubmit(request.user, organisation),
         "is_member": permissions.is_member(request.user, organisation),
@@ -106,7 +108,10 @@ def verification_lookup(request):
 def organisation_register(request):
     if not permissions.can_register_organisation(request.user):
         raise PermissionDenied
-    form = OrganisationForm(request.POST or None, request.FILES or None, require_certificate=True)
+    bound = request.method == "POST"
+    form = OrganisationForm(
+        request.POST if bound else None, request.FILES if bound else None, require_certificate=True
+    )
     if request.method == "POST" and form.is_valid():
         organisation = services.organisation_register(
             user=request.user, organisation=form.save(commit=False),
@@ -124,7 +129,10 @@ def organisation_edit(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
     if not permissions.can_edit_organisation(request.user, organisation):
         raise PermissionDenied
-    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    bound = request.method == "POST"
+    form = OrganisationForm(
+        request.POST if bound else None, request.FILES if bound else None, instance=organisation
+    )
     if request.method == "POST" and form.is_valid():
         services.organisation_update(
             organisation=form.save(commit=False), thematic_areas=form.cleaned_data["thematic_areas"]
