@@ -90,3 +90,62 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
     class Params:
         admin = factory.Trait(role=Membership.Role.ADMIN)
+
+
+# Helpers for the network test suite (added; the names above are unchanged) ----------------------
+
+
+def coordinator(*, totp=False, **kwargs):
+    """A network coordinator, with an authenticator app when `totp` is true."""
+    user = UserFactory(coordinator=True, **kwargs)
+    if totp:
+        with_totp(user)
+    return user
+
+
+def organisation_with_admin(**kwargs):
+    """A CSO and its administrator: `(organisation, admin)`."""
+    organisation = OrganisationFactory(**kwargs)
+    admin = MembershipFactory(organisation=organisation, admin=True).user
+    return organisation, admin
+
+
+def amo_officer(slug="direkcija-rs"):
+    """Staff of an Asset Management Office installed by the reference-data migration."""
+    return MembershipFactory(organisation=Organisation.objects.get(slug=slug), admin=True).user
+
+
+def set_thematic_areas(organisation, *slugs):
+    from network.models import ThematicArea
+
+    organisation.thematic_areas.set(list(ThematicArea.objects.filter(slug__in=slugs)))
+    return organisation
+
+
+def registration_data(**overrides):
+    """A complete, valid registration form (multipart POST data) with a PDF certificate."""
+    data = {
+        "name": "Udruženje Mladi za zajednicu",
+        "name_latin": "",
+        "acronym": "UMZ",
+        "legal_form": Organisation.LegalForm.ASSOCIATION,
+        "registration_number": "28100001",
+        "registry": "Agencija za privredne registre",
+        "country": "RS",
+        "city": "Novi Sad",
+        "address": "",
+        "year_founded": "2012",
+        "website": "https://example.org",
+        "email": "info@example.org",
+        "phone": "",
+        "mission": "Turns a confiscated villa into a youth centre.",
+        "thematic_areas": ["youth", "education"],
+        "target_groups": "",
+        "staff_count": "3",
+        "volunteer_count": "12",
+        "languages": ["sr", "en"],
+        "reuse_experience": "",
+        "registration_certificate": pdf_upload(),
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
