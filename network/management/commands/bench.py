@@ -1,0 +1,266 @@
+"""`manage.py bench` (`make bench`): how many requests a second the public pages serve under load.
+
+It prepares a PostgreSQL database of its own (created if missing, migrated, seeded with the demo
+plus thousands of verified CSOs), serves the site with gunicorn as production does, with the
+settings `config.settings.bench`, then sends concurrent keep-alive requests from a thread pool to
+the directory, a profile, the home page and a view that does nothing (the machine's ceiling), and
+prints requests, errors, requests a second and latency percentiles per page. Everything stays on
+127.0.0.1; gunicorn is stopped at the end, also after an error or Ctrl-C.
+"""
+
+import http.client
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import environ
+import psycopg2
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from psycopg2 import sql
+
+HOST = "127.0.0.1"
+BENCH_SETTINGS = "config.settings.bench"
+PROFILE_LINK = re.compile(r'href="(/en/organisations/(?!register/|verified/)[\w-]+/)"')
+
+
+@dataclass
+class Sample:
+    """What one client saw: latency of each successful request, and how many failed."""
+
+    latencies: list = field(default_factory=list)
+    errors: int = 0
+
+
+class Command(BaseCommand):
+    help = "Seed a PostgreSQL database, serve it with gunicorn and measure the public pages under load."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--database-url", default="postgres://postgres@127.0.0.1:5432/reuse_bench",
+            help="PostgreSQL database of the benchmark; created if missing (default: %(default)s).",
+        )
+        parser.add_argument("--organisations", type=int, default=5000,
+                            help="Verified CSOs added in bulk (default: %(default)s).")
+        parser.add_argument("--clients", type=int, default=16,
+                            help="Concurrent clients (default: %(default)s).")
+        parser.add_argument("--seconds", type=float, default=10.0,
+                            help="Load time per page (default: %(default)s).")
+        parser.add_argument("--requests", type=int, default=2000,
+                            help="At most this many requests per client and page (default: %(default)s).")
+        parser.add_argument("--workers", type=int, default=0,
+                            help="gunicorn workers (default: 2 per CPU core, at least 2).")
+        parser.add_argument("--skip-seed", action="store_true",
+                            help="Use the database as it is: no migrate, seed or collectstatic.")
+
+    def handle(self, *args, **options):
+        if not 1 <= options["clients"] <= 256:
+            raise CommandError("--clients must be between 1 and 256.")
+        if not 0 < options["seconds"] <= 600:
+            raise CommandError("--seconds must be more than 0 and at most 600.")
+        database_url = options["database_url"]
+        workers = options["workers"] or max(2, 2 * (os.cpu_count() or 1))
+        environment = {
+            **os.environ,
+            "DATABASE_URL": database_url,
+            "DJANGO_SETTINGS_MODULE": BENCH_SETTINGS,
+            "PYTHONUNBUFFERED": "1",
+        }
+        if not options["skip_seed"]:
+            self.create_database(database_url)
+            self.prepare(environment, options["organisations"])
+        port = free_port()
+        server = self.start_gunicorn(environment, port, workers)
+        try:
+            wait_until_healthy(port, server)
+            profile = find_profile(port)
+            pages = [
+                ("directory", "/en/organisations/"),
+                ("profile", profile),
+                ("home", "/en/"),
+                ("bare view", "/bench/bare/"),
+            ]
+            self.stdout.write(
+                f"gunicorn: {workers} workers on {HOST}:{port}; {options['clients']} clients, "
+                f"{options['seconds']:g} s or {options['requests']} requests each per page; "
+                f"profile {profile}"
+            )
+            results = [
+                (name, path, *load(port, path, options["clients"], options["seconds"],
+                                   options["requests"]))
+                for name, path in pages
+            ]
+            self.print_table(results)
+        except KeyboardInterrupt:
+            raise CommandError("Interrupted; gunicorn is stopped.", returncode=130) from None
+        finally:
+            stop(server)
+
+    # Preparing the database -----------------------------------------------------------------------
+
+    def create_database(self, database_url: str):
+        config = environ.Env.db_url_config(database_url)
+        if "postgresql" not in config["ENGINE"]:
+            raise CommandError("The benchmark needs PostgreSQL: give a postgres:// --database-url.")
+        # CREATE DATABASE cannot run inside a transaction, nor while connected to the database
+        # itself: connect to the server's maintenance database in autocommit mode.
+        connection = psycopg2.connect(
+            dbname="postgres", user=config["USER"] or None, password=config["PASSWORD"] or None,
+            host=config["HOST"] or None, port=config["PORT"] or None,
+        )
+        connection.autocommit = True
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]])
+                if cursor.fetchone() is None:
+                    self.stdout.write(f"Creating database {config['NAME']}")
+                    cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(config["NAME"])))
+        finally:
+            connection.close()
+
+    def prepare(self, environment: dict, organisations: int):
+        manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
+        steps = [
+            ["migrate", "--noinput", "-v", "0"],
+            ["seed_demo", "--scale", str(organisations), "-v", "0"],
+            # The manifest storage refuses to render a page whose static files were not collected.
+            ["collectstatic", "--noinput", "-v", "0"],
+        ]
+        for step in steps:
+            self.stdout.write("Running manage.py " + " ".join(step))
+            started = time.monotonic()
+            subprocess.run(manage + step, env=environment, cwd=settings.BASE_DIR, check=True)
+            self.stdout.write(f"  done in {time.monotonic() - started:.1f} s")
+
+    # The server -----------------------------------------------------------------------------------
+
+    def start_gunicorn(self, environment: dict, port: int, workers: int) -> subprocess.Popen:
+        command = [
+            sys.executable, "-m", "gunicorn", "--pythonpath", "site", "config.wsgi",
+            "--bind", f"{HOST}:{port}", "--workers", str(workers),
+            # gunicorn 27 opens one control socket per machine by default; a second server (the
+            # developer's own, another benchmark) would clash with it.
+            "--no-control-socket",
+            "--log-level", "warning",
+        ]
+        self.stdout.write("Starting " + " ".join(command[2:]))
+        # A session of its own: Ctrl-C reaches this command only, which then stops gunicorn
+        # in order (SIGTERM, then SIGKILL if it lingers).
+        return subprocess.Popen(command, env=environment, cwd=settings.BASE_DIR, start_new_session=True)
+
+    def print_table(self, results):
+        header = f"{'page':<10} {'path':<42} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7}"
+        self.stdout.write("")
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for name, path, requests, errors, elapsed, p50, p95 in results:
+            self.stdout.write(
+                f"{name:<10} {path[:42]:<42} {requests:>8} {errors:>6} "
+                f"{requests / elapsed:>8.1f} {p50:>7.1f} {p95:>7.1f}"
+            )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_healthy(port: int, server: subprocess.Popen, timeout: float = 60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise CommandError(f"gunicorn exited with status {server.returncode}.")
+        try:
+            connection = http.client.HTTPConnection(HOST, port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise CommandError(f"/healthz did not answer 200 within {timeout:g} s.")
+
+
+def find_profile(port: int) -> str:
+    """The first organisation of the directory, as a visitor would click it."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=10)
+    connection.request("GET", "/en/organisations/")
+    response = connection.getresponse()
+    match = PROFILE_LINK.search(response.read().decode())
+    if response.status != 200 or match is None:
+        raise CommandError("The directory lists no organisation to use as the profile page.")
+    return match.group(1)
+
+
+def load(port: int, path: str, clients: int, seconds: float, requests: int):
+    """`clients` threads, each with one keep-alive connection, until time or requests run out.
+
+    Returns (requests, errors, elapsed seconds, p50 ms, p95 ms).
+    """
+    # Warm up first: every worker loads templates and opens connections on its first requests.
+    client(port, path, deadline=time.monotonic() + 1.0, limit=20, stopping=threading.Event())
+    started = time.monotonic()
+    deadline = started + seconds
+    stopping = threading.Event()
+    with ThreadPoolExecutor(max_workers=clients) as pool:
+        try:
+            samples = list(pool.map(
+                lambda _n: client(port, path, deadline, requests, stopping), range(clients)
+            ))
+        except BaseException:
+            stopping.set()  # Ctrl-C: let the clients finish their request and stop
+            raise
+    elapsed = time.monotonic() - started
+    latencies = sorted(latency for sample in samples for latency in sample.latencies)
+    errors = sum(sample.errors for sample in samples)
+    if not latencies:
+        return errors, errors, elapsed, float("nan"), float("nan")
+    p50 = statistics.median(latencies) * 1000
+    p95 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.95))] * 1000
+    return len(latencies) + errors, errors, elapsed, p50, p95
+
+
+def client(port: int, path: str, deadline: float, limit: int, stopping: threading.Event) -> Sample:
+    sample = Sample()
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    try:
+        for _n in range(limit):
+            if time.monotonic() >= deadline or stopping.is_set():
+                break
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path, headers={"Accept-Language": "en"})
+                response = connection.getresponse()
+                response.read()
+            except (OSError, http.client.HTTPException):
+                sample.errors += 1
+                connection.close()  # reconnects on the next request
+                continue
+            if response.status == 200:
+                sample.latencies.append(time.perf_counter() - started)
+            else:
+                sample.errors += 1
+    finally:
+        connection.close()
+    return sample
+
+
+def stop(server: subprocess.Popen):
+    if server.poll() is not None:
+        return
+    server.send_signal(signal.SIGTERM)
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
