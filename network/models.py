@@ -218,6 +218,8 @@ class Organisation(models.Model):
     )
     # Folded (lower-case, Latin, no diacritics) name, Latin name, acronym and registration number.
     search_text = models.TextField(editable=False, default="")
+    # The name folded to Latin: sorting by it interleaves Cyrillic and Latin names alphabetically.
+    sort_name = models.CharField(max_length=255, editable=False, default="")
     created_at = models.DateTimeField(_("registered"), default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
@@ -232,20 +234,25 @@ class Organisation(models.Model):
             models.Index(fields=["kind", "status", "country"]),
             models.Index(fields=["registration_number"]),
             # The directory's default order (verified CSOs by name) reads this index, not a sort.
-            models.Index(fields=["name"]),
+            models.Index(fields=["kind", "status", "sort_name", "id"]),
         ]
 
     def __str__(self):
         return self.display_name
 
     def save(self, *args, **kwargs):
-        self.search_text = fold(
-            " ".join([self.name, self.name_latin, self.acronym, self.registration_number])
-        )
+        self.refresh_search_fields()
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("network:organisation_detail", kwargs={"slug": self.slug})
+
+    def refresh_search_fields(self):
+        """Recompute the folded copies of the names (call it before bulk_create, which skips save)."""
+        self.search_text = fold(
+            " ".join([self.name, self.name_latin, self.acronym, self.registration_number])
+        )
+        self.sort_name = fold(self.name)[:255]
 
     @property
     def display_name(self):

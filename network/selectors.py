@@ -4,11 +4,12 @@ from django.db.models import Count, Prefetch, Q
 
 from .models import Membership, Organisation, OrganisationStatusChange, TaggedThematicArea
 
+# By the folded Latin name, so that Cyrillic and Latin names are sorted together.
 DIRECTORY_SORTS = {
-    "name": ("name",),
-    "-name": ("-name",),
-    "newest": ("-verified_at", "name"),
-    "country": ("country_id", "name"),
+    "name": ("sort_name",),
+    "-name": ("-sort_name",),
+    "newest": ("-verified_at", "sort_name"),
+    "country": ("country_id", "sort_name"),
 }
 
 

@@ -276,3 +276,15 @@ def test_user_memberships_are_the_users_own_by_organisation_name():
     MembershipFactory(user=user, organisation__name="Alfa")
     MembershipFactory(organisation__name="Someone else's")
     assert [m.organisation.name for m in selectors.user_memberships(user=user)] == ["Alfa", "Zeta"]
+
+
+def test_the_directory_sorts_cyrillic_and_latin_names_together():
+    """Names are sorted by their folded Latin form, so the two scripts interleave alphabetically."""
+    OrganisationFactory(name="Centar Zora", verified=True)
+    OrganisationFactory(name="Удружење Бели", verified=True)
+    OrganisationFactory(name="Asocijacija", verified=True)
+    assert _names(selectors.organisation_list_public(sort="name")) == [
+        "Asocijacija", "Centar Zora", "Удружење Бели"
+    ]
+    OrganisationFactory(name="Бања", verified=True)
+    assert _names(selectors.organisation_list_public(sort="name"))[:2] == ["Asocijacija", "Бања"]

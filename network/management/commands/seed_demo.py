@@ -681,11 +681,7 @@ class Command(BaseCommand):
                 kind=Organisation.Kind.CSO, status=Status.VERIFIED, slug=SCALE_SLUG.format(i),
                 created_at=registered, verified_at=verified, **fields,
             )
-            # bulk_create skips save(), which is where search_text is normally kept up to date.
-            organisation.search_text = fold(" ".join([
-                organisation.name, organisation.name_latin, organisation.acronym,
-                organisation.registration_number,
-            ]))
+            organisation.refresh_search_fields()  # bulk_create skips save()
             organisations.append(organisation)
             taken = set()
             style = STYLES[country]
