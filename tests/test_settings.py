@@ -1,0 +1,38 @@
+"""Production settings: safe by default, refuse to start without secrets."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _manage(*args, **env):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "ALLOWED_"))}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deployment_checks_without_warnings():
+    result = _manage(
+        "check", "--deploy", "--fail-level", "WARNING", "--settings", "config.settings.production",
+        DJANGO_SECRET_KEY="k" * 20 + "production-test-secret-key-with-enough-entropy-0123456789",
+        ALLOWED_HOSTS="reuse.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = _manage("check", "--settings", "config.settings.production", ALLOWED_HOSTS="reuse.example.org")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_the_wagtail_admin_is_served(client, db):
+    response = client.get("/cms/login/")
+    assert response.status_code == 200
