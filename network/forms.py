@@ -68,13 +68,17 @@ class OrganisationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["country"].queryset = Country.objects.order_by("code")
         self.fields["country"].empty_label = _("Choose a country")
-        self.fields["registration_number"].required = True
+        if self.instance.kind == Organisation.Kind.AMO:
+            # A state office has no registration certificate to show the network.
+            del self.fields["registration_certificate"]
+        else:
+            self.fields["registration_number"].required = True
         self.fields["thematic_areas"].help_text = ""
-        if require_certificate:
-            self.fields["registration_certificate"].required = True
-        self.fields["registration_certificate"].help_text = _(
-            "PDF or image, up to 10 MB. Only coordinators and your administrators can see it."
-        )
+        if "registration_certificate" in self.fields:
+            self.fields["registration_certificate"].required = require_certificate
+            self.fields["registration_certificate"].help_text = _(
+                "PDF or image, up to 10 MB. Only coordinators and your administrators can see it."
+            )
         self.fields["logo"].help_text = _("PNG, JPEG or WebP, up to 2 MB.")
         if self.instance.pk:
             self.initial["thematic_areas"] = [t.slug for t in self.instance.thematic_areas.all()]

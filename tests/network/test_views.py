@@ -346,6 +346,22 @@ def test_a_coordinator_can_edit_an_amo_profile(client, world):
     assert client.get("/en/organisations/direkcija-rs/edit/").status_code == 200
 
 
+def test_an_amo_officer_saves_the_office_profile_without_registration_number_or_certificate(client, world):
+    """A state office has neither: the form does not ask for them."""
+    login(client, world, "amo_officer")
+    amo = Organisation.objects.get(slug="direkcija-rs")
+    response = client.get("/en/organisations/direkcija-rs/edit/")
+    assert "registration_certificate" not in response.context["form"].fields
+    response = client.post("/en/organisations/direkcija-rs/edit/", {
+        "name": amo.name, "legal_form": "public_body", "country": "RS", "city": "Београд",
+        "mission": "Manages seized assets until the court decides.",
+    })
+    assert response.status_code == 302, response.context["form"].errors
+    amo.refresh_from_db()
+    assert amo.mission == "Manages seized assets until the court decides."
+    assert amo.status == Organisation.Status.VERIFIED
+
+
 # Certificate -------------------------------------------------------------------------------------
 
 CERTIFICATE_ACCESS = {"own_admin", "coordinator_with_totp"}
