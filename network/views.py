@@ -187,10 +187,10 @@ def organisation_members(request, slug):
     if not permissions.can_view_private_details(request.user, organisation):
         raise PermissionDenied
     can_manage = permissions.can_manage_members(request.user, organisation)
-    invite_form = InvitationForm(request.POST or None if can_manage else None)
+    if request.method == "POST" and not can_manage:
+        raise PermissionDenied
+    invite_form = InvitationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
         if invite_form.is_valid():
             try:
                 invitation = services.membership_invite(
