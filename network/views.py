@@ -254,9 +254,9 @@ def membership_remove(request, slug, membership_id):
 @require_POST
 def membership_leave(request, slug):
     organisation = get_object_or_404(Organisation, slug=slug)
-    membership = Membership.objects.filter(organisation=organisation, user=request.user).first()
-    if membership is None:
+    if not permissions.is_member(request.user, organisation):
         raise PermissionDenied
+    membership = Membership.objects.get(organisation=organisation, user=request.user)
     try:
         services.membership_remove(membership=membership)
         messages.success(request, _("You left %(name)s.") % {"name": organisation.name})

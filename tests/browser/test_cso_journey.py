@@ -190,3 +190,45 @@ def test_sign_in_and_directory_filters_work_without_javascript(live_server, page
     cards = page.locator(".cards .card")
     assert cards.count() == 1
     assert cards.get_by_role("link", name="Zelena kuća").is_visible()
+
+
+def test_the_pages_of_an_organisation_admin_pass_the_accessibility_checks(live_server, page):
+    """Every page a CSO admin manages the organisation from, and the public pages in each language."""
+    url = live_server.url
+    admin = UserFactory(email="admin@example.org")
+    organisation = OrganisationFactory(verified=True, name="Zelena kuća", country_id="RS")
+    organisation.memberships.create(user=admin, role="admin")
+    organisation.memberships.create(user=UserFactory(email="member@example.org"), role="member")
+
+    page.goto(f"{url}/en/accounts/login/")
+    page.fill("input[name=login]", "admin@example.org")
+    page.fill("input[name=password]", "correct horse battery")
+    page.locator("form:has(input[name=password]) [type=submit]").first.click()
+    page.wait_for_url(f"{url}/en/account/")
+    for path in [
+        "/en/account/",
+        f"/en/organisations/{organisation.slug}/",
+        f"/en/organisations/{organisation.slug}/edit/",
+        f"/en/organisations/{organisation.slug}/members/",
+        "/en/account/delete/",
+        "/en/accounts/2fa/",
+        "/en/accounts/2fa/totp/activate/",
+        "/en/accounts/password/change/",
+    ]:
+        page.goto(f"{url}{path}")
+        assert page.locator("h1").count() == 1, path
+        axe_check(page)
+
+    # Errors on a form are announced and linked to their fields.
+    page.goto(f"{url}/en/organisations/{organisation.slug}/members/")
+    page.get_by_label("E-mail address").fill("not an address")
+    page.get_by_role("button", name="Send invitation").click()
+    assert page.get_by_role("alert").is_visible()
+    axe_check(page)
+
+    sign_out(page)
+    for language in ["en", "sq", "bs", "mk", "sr", "sr-latn", "ro"]:
+        for path in ["/", "/organisations/", "/organisations/verified/?q=zelena"]:
+            page.goto(f"{url}/{language}{path}")
+            assert page.locator("html").get_attribute("lang") == language
+            axe_check(page)
