@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Country, Membership, Organisation, ThematicArea
+from .text import strip_bidi_controls
 from .thematic_areas import thematic_area_label
 from .transitions import ACTION_LABELS
 from .uploads import DOCUMENT_TYPES, IMAGE_TYPES, check_upload
@@ -89,10 +90,17 @@ class OrganisationForm(forms.ModelForm):
                 field.max_length = MAX_TEXT
 
     def clean_name(self):
-        name = self.cleaned_data["name"].strip()
+        name = strip_bidi_controls(self.cleaned_data["name"]).strip()
         if not name:
             raise forms.ValidationError(_("Please enter the organisation's legal name."))
         return name
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in ("name_latin", "acronym", "registration_number", "registry", "city", "address"):
+            if cleaned_data.get(name):
+                cleaned_data[name] = strip_bidi_controls(cleaned_data[name]).strip()
+        return cleaned_data
 
     def clean_registration_certificate(self):
         upload = self.cleaned_data.get("registration_certificate")

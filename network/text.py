@@ -19,6 +19,13 @@ _CYRILLIC_TO_LATIN = {
 # Latin letters that Unicode does not decompose into base + mark.
 _LATIN_SPECIAL = {"đ": "dj", "ß": "ss", "æ": "ae", "ø": "o", "ł": "l", "ı": "i"}
 _SPACES = re.compile(r"\s+")
+# Bidirectional embedding, override and isolate controls: no name in the platform's languages needs
+# them, and in a name they can disguise what is shown (e.g. "Centar \u202egnp.exe").
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_bidi_controls(text: str) -> str:
+    return _BIDI_CONTROLS.sub("", text)
 
 
 def transliterate_to_latin(text: str) -> str:

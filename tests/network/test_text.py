@@ -115,3 +115,11 @@ def test_fold_leaves_digits_and_punctuation():
 def test_transliteration_keeps_capitals_and_latin_text():
     assert transliterate_to_latin("Ђорђе Petrović") == "Djordje Petrović"
     assert transliterate_to_latin("ЉИЉА") == "LjILjA"
+
+
+def test_strip_bidi_controls_removes_overrides_and_isolates_but_keeps_letters():
+    from network.text import strip_bidi_controls
+
+    assert strip_bidi_controls("Centar \u202egnp.exe") == "Centar gnp.exe"
+    assert strip_bidi_controls("\u2066Ниш\u2069 \u202aA\u202c") == "Ниш A"
+    assert strip_bidi_controls("Shoqata „Ëndërr“") == "Shoqata „Ëndërr“"
