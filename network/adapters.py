@@ -1,9 +1,13 @@
-"""django-allauth hooks: its e-mails go through our background queue like every other message."""
+"""django-allauth hooks: its e-mails go through our background queue like every other message, and a
+person's language follows them from sign-up to every later sign-in and e-mail."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
+from django.conf import settings
 from django.db import transaction
+from django.urls import translate_url
+from django.utils import translation
 
 from .tasks import send_email
 
@@ -23,3 +27,17 @@ class AccountAdapter(DefaultAccountAdapter):
                 html = content
         payload = {"subject": message.subject, "body": message.body, "to": list(message.to), "html": html}
         transaction.on_commit(lambda: send_email.enqueue(**payload))
+
+    def save_user(self, request, user, form, commit=True):
+        # The language the person signed up in is the one we write to them in.
+        language = translation.get_language()
+        if language in dict(settings.LANGUAGES):
+            user.preferred_language = language
+        return super().save_user(request, user, form, commit=commit)
+
+    def get_login_redirect_url(self, request):
+        url = super().get_login_redirect_url(request)
+        language = getattr(request.user, "preferred_language", "")
+        if language and language != translation.get_language():
+            return translate_url(url, language)
+        return url

@@ -221,3 +221,24 @@ def test_a_coordinator_without_totp_signs_in_but_is_sent_to_set_it_up(client):
     assert response["Location"] == "/en/account/"
     response = client.get("/en/coordination/")
     assert response["Location"] == "/en/accounts/2fa/totp/activate/"
+
+
+def test_sign_up_in_a_language_keeps_that_language_for_the_person(client, django_capture_on_commit_callbacks):
+    """Signing up on /mk/ makes Macedonian the person's language: the confirmation e-mail is in it."""
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/mk/accounts/signup/",
+            {"email": "mk.person@example.org", "password1": "a long unusual passphrase 42",
+             "password2": "a long unusual passphrase 42"},
+        )
+    user = User.objects.get(email="mk.person@example.org")
+    assert user.preferred_language == "mk"
+    assert len(mail.outbox) == 1
+    assert any("\u0400" <= char <= "\u04ff" for char in mail.outbox[0].subject + mail.outbox[0].body)
+
+
+def test_signing_in_leads_to_the_account_page_in_the_persons_language(client):
+    UserFactory(email="sq.person@example.org", preferred_language="sq")
+    response = client.post(LOGIN, {"login": "sq.person@example.org", "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/sq/account/"
