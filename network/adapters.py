@@ -3,8 +3,8 @@ person's language follows them from sign-up to every later sign-in and e-mail.""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
-from django.contrib.sites.shortcuts import get_current_site
 from django.conf import settings
+from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
 from django.urls import translate_url
 from django.utils import translation
