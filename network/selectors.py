@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Prefetch, Q
 
-from .models import Membership, Organisation, OrganisationStatusChange, TaggedThematicArea
+from .models import Invitation, Membership, Organisation, OrganisationStatusChange, TaggedThematicArea
 
 # By the folded Latin name, so that Cyrillic and Latin names are sorted together.
 DIRECTORY_SORTS = {
@@ -70,4 +70,14 @@ def user_memberships(*, user):
         Membership.objects.filter(user=user)
         .select_related("organisation", "organisation__country")
         .order_by("organisation__name")
+    )
+
+
+def user_open_invitations(*, user):
+    """Invitations waiting for this person's e-mail address, newest first."""
+    return (
+        Invitation.objects.filter(email__iexact=user.email, accepted_at__isnull=True, revoked_at__isnull=True)
+        .exclude(organisation__memberships__user=user)
+        .select_related("organisation")
+        .order_by("-created_at")
     )

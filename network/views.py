@@ -364,8 +364,13 @@ def dashboard(request):
         request.user.save(update_fields=["full_name", "preferred_language"])
         messages.success(request, _("Your profile is saved."))
         return redirect("network:dashboard")
+    invitations = [
+        (invitation, services.invitation_token(invitation))
+        for invitation in selectors.user_open_invitations(user=request.user)
+    ]
     return render(request, "network/dashboard.html", {
         "memberships": selectors.user_memberships(user=request.user),
+        "invitations": invitations,
         "profile_form": form,
         "is_coordinator": permissions.is_coordinator(request.user),
         "has_mfa": permissions.has_mfa(request.user),

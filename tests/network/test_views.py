@@ -879,3 +879,24 @@ def test_deleting_the_account_logs_out_and_leaves_a_former_member_in_the_history
         response = client.get(url)
         assert response.status_code == 200
         assert "a former member" in response.text, url
+
+
+def test_the_dashboard_lists_open_invitations_with_a_link_to_answer_them(client, world):
+    person = world.people["no_organisation"]
+    invitation = services.membership_invite(
+        organisation=world.cso, invited_by=world.people["own_admin"], email=person.email.upper(), role="member"
+    )
+    services.membership_invite(
+        organisation=world.other, invited_by=world.people["other_cso_admin"], email="someone.else@example.org",
+        role="member",
+    )
+    client.force_login(person)
+    response = client.get("/en/account/")
+    [(listed, token)] = response.context["invitations"]
+    assert listed == invitation
+    assert services.invitation_from_token(token) == invitation
+    link = f"/en/invitations/{token}/"
+    assert link in response.text
+    client.post(link)
+    response = client.get("/en/account/")
+    assert response.context["invitations"] == []
