@@ -95,6 +95,41 @@ class Country(models.Model):
         return countries.name(self.code)
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def matching(self, query: str):
+        """Name in either script, any diacritics (GeoNames' alternate spellings included)."""
+        folded = fold(query)
+        return self.filter(search_text__contains=folded) if folded else self
+
+
+class Municipality(models.Model):
+    """A municipality (town or village) with its centre point, from GeoNames, loaded by a migration.
+
+    Its centre is what the public sees of a property whose location privacy is `approximate`.
+    """
+
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="municipalities")
+    geonameid = models.PositiveIntegerField(unique=True)
+    name = models.CharField(_("name"), max_length=120, help_text=_("As written locally."))
+    slug = models.SlugField(max_length=140, unique=True)
+    latitude = models.DecimalField(max_digits=9, decimal_places=6)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6)
+    population = models.PositiveIntegerField(default=0)
+    # Folded local, GeoNames and alternate names: "Beograd", "Belgrade" and "Београд" all match.
+    search_text = models.TextField(editable=False, default="")
+
+    objects = MunicipalityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+        ordering = ["country", "name"]
+        indexes = [models.Index(fields=["country", "name"])]
+
+    def __str__(self):
+        return self.name
+
+
 class ThematicArea(TagBase):
     """A thematic area from the curated list in `network.thematic_areas` (installed by migration)."""
 

@@ -1,11 +1,14 @@
 """Factories with traits for states: `OrganisationFactory(verified=True)`, `UserFactory(coordinator=True)`."""
 
+from decimal import Decimal
+
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-from network.models import COORDINATORS_GROUP, Country, Membership, Organisation, User
+from network.models import COORDINATORS_GROUP, Country, Membership, Municipality, Organisation, User
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG_BYTES = (
@@ -149,3 +152,34 @@ def registration_data(**overrides):
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+# Properties ---------------------------------------------------------------------------------------
+
+class PropertyFactory(factory.django.DjangoModelFactory):
+    """A property of Serbia's Directorate in Novi Sad; `available=True` etc. set the lifecycle status."""
+
+    class Meta:
+        model = "reuse_projects.Property"
+
+    amo = factory.LazyFunction(lambda: Organisation.objects.get(slug="direkcija-rs"))
+    reference = factory.Sequence(lambda n: f"RS-{n:05d}")
+    title = factory.Sequence(lambda n: f"Стан у центру {n}")
+    title_en = factory.Sequence(lambda n: f"Flat in the centre {n}")
+    property_type = "apartment"
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(slug="novi-sad-rs"))
+    address = "Булевар ослобођења 12"
+    latitude = factory.Sequence(lambda n: Decimal("45.251700") + Decimal(n % 100) / 10000)
+    longitude = Decimal("19.836900")
+    location_privacy = "exact"
+    floor_area = Decimal("84.50")
+    condition = "minor_works"
+    status = "draft"
+
+    class Params:
+        available = factory.Trait(status="available", published_at=factory.LazyFunction(timezone.now))
+        under_call = factory.Trait(status="under_call", published_at=factory.LazyFunction(timezone.now))
+        in_reuse = factory.Trait(status="in_reuse", published_at=factory.LazyFunction(timezone.now))
+        withdrawn = factory.Trait(status="withdrawn")
+        approximate = factory.Trait(location_privacy="approximate")
+        hidden = factory.Trait(location_privacy="hidden")
