@@ -1,12 +1,13 @@
 """Every write to properties. Keyword-only, validated, each change recorded as a PropertyEvent."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.services import ActionRefused
 
-from .models import Property, PropertyDocument, PropertyEvent, PropertyPhoto
+from .models import Property, PropertyDocument, PropertyEvent, PropertyPhoto, SuitableUse
 from .transitions import ARCHIVABLE_STATUSES, PROPERTY_TRANSITIONS
 
 # Fields whose change is worth a line in the history (not the derived or bookkeeping ones).
@@ -15,6 +16,19 @@ TRACKED_FIELDS = [
     if field.name not in {"id", "search_text", "created_by", "created_at", "updated_at", "published_at",
                           "archived_at", "status", "amo"}
 ]
+
+
+def _suitable_uses(values) -> list[SuitableUse]:
+    """Tags from SuitableUse objects or their slugs (taggit would take a string for a new tag's name)."""
+    values = list(values)
+    slugs = {value for value in values if isinstance(value, str)}
+    tags = [value for value in values if not isinstance(value, str)]
+    found = list(SuitableUse.objects.filter(slug__in=slugs))
+    unknown = slugs - {tag.slug for tag in found}
+    if unknown:
+        message = _("Unknown suitable use: %(uses)s.") % {"uses": ", ".join(sorted(unknown))}
+        raise ValidationError({"suitable_uses": message})
+    return tags + found
 
 
 def _record(property, *, actor, action, from_status="", to_status="", reason="", changes=()):
@@ -29,9 +43,10 @@ def property_create(*, property: Property, actor, suitable_uses=(), action: str 
     """A new property of the office, as a draft."""
     property.status = Property.Status.DRAFT
     property.created_by = actor
+    uses = _suitable_uses(suitable_uses)
     property.full_clean()
     property.save()
-    property.suitable_uses.set(list(suitable_uses))
+    property.suitable_uses.set(uses)
     _record(property, actor=actor, action=action, to_status=property.status)
     return property
 
@@ -61,10 +76,10 @@ def property_update(*, property: Property, actor, suitable_uses=None, action: st
     property.full_clean()
     changes = changed_fields(property)
     if suitable_uses is not None:
-        wanted = {getattr(use, "slug", use) for use in suitable_uses}
+        uses = _suitable_uses(suitable_uses)
         current = set(property.suitable_uses.values_list("slug", flat=True))
-        if wanted != current:
-            property.suitable_uses.set(list(suitable_uses))
+        if {use.slug for use in uses} != current:
+            property.suitable_uses.set(uses)
             changes.append("suitable_uses")
     if changes:
         property.save()
