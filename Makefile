@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test install install-test translations static serve worker bench lint clean
+.PHONY: run test install install-test static-vendor translations static serve worker bench lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +27,11 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	touch $@
 
-install-test: $(VENV)/.installed-test node_modules/.installed
+# Leaflet and its marker clusters as static files (site/static/vendor/, git-ignored), copied from node_modules.
+static-vendor: node_modules/.installed
+	scripts/vendor-static
+
+install-test: $(VENV)/.installed-test node_modules/.installed static-vendor
 	@command -v msgfmt >/dev/null || scripts/install-system-packages gettext
 	@test -x /usr/bin/chromium || scripts/install-system-packages chromium
 
@@ -36,7 +40,7 @@ translations: | $(BIN)/python
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 ## make run: install, migrate, compile translations, seed demo data, serve site + worker on :8000
-run: install translations
+run: install translations static-vendor
 	$(BIN)/python manage.py migrate --noinput -v 0
 	$(BIN)/python manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops the site and the worker)"

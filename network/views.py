@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from reuse_projects.selectors import office_counts
+
 from . import permissions, selectors, services
 from .forms import (
     AccountDeleteForm,
@@ -54,7 +56,7 @@ def home(request):
         "amos": Organisation.objects.amos().count(),
         "countries": Country.objects.count(),
     }
-    return render(request, "network/home.html", {"counts": counts})
+    return render(request, "network/home.html", {"counts": counts, "property_counts": office_counts()})
 
 
 # Public directory ---------------------------------------------------------------------------------
@@ -91,6 +93,8 @@ def organisation_detail(request, slug):
     }
     if context["can_view_private"]:
         context["history"] = selectors.organisation_status_history(organisation=organisation)
+    if organisation.kind == Organisation.Kind.AMO:
+        context["property_counts"] = office_counts(amo=organisation)
     return render(request, "network/organisation_detail.html", context)
 
 

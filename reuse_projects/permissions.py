@@ -6,30 +6,34 @@ from network.permissions import can_review_organisations
 from .models import Property, PropertyDocument
 
 
-def _offices(user) -> set[int]:
-    """Ids of the AMOs the user works for (cached on the user object for the request)."""
+def _roles(user) -> dict:
+    """The user's organisations, fetched once per user object: the AMOs they work for, and whether
+    they belong to a verified CSO."""
     if not user.is_authenticated or not user.is_active:
-        return set()
-    cached = getattr(user, "_amo_ids", None)
+        return {"offices": set(), "verified_cso": False}
+    cached = getattr(user, "_catalogue_roles", None)
     if cached is None:
-        cached = user._amo_ids = set(
-            Membership.objects.filter(
-                user=user, organisation__kind=Organisation.Kind.AMO
-            ).values_list("organisation_id", flat=True)
+        rows = list(
+            Membership.objects.filter(user=user).values_list(
+                "organisation_id", "organisation__kind", "organisation__status"
+            )
         )
+        cached = user._catalogue_roles = {
+            "offices": {pk for pk, kind, _status in rows if kind == Organisation.Kind.AMO},
+            "verified_cso": any(
+                kind == Organisation.Kind.CSO and status == Organisation.Status.VERIFIED for _pk, kind, status in rows
+            ),
+        }
     return cached
 
 
-def _in_verified_cso(user) -> bool:
-    if not user.is_authenticated or not user.is_active:
-        return False
-    cached = getattr(user, "_in_verified_cso", None)
-    if cached is None:
-        cached = user._in_verified_cso = Membership.objects.filter(
-            user=user, organisation__kind=Organisation.Kind.CSO,
-            organisation__status=Organisation.Status.VERIFIED,
-        ).exists()
-    return cached
+def _offices(user) -> set[int]:
+    return _roles(user)["offices"]
+
+
+def is_in_verified_cso(user) -> bool:
+    """A member (admin or not) of at least one verified CSO."""
+    return _roles(user)["verified_cso"]
 
 
 def is_officer(user) -> bool:
@@ -66,7 +70,7 @@ def can_see_exact_location(user, property: Property) -> bool:
         return True
     if can_manage_property(user, property) or can_review_organisations(user):
         return True
-    return property.location_privacy == Property.LocationPrivacy.APPROXIMATE and _in_verified_cso(user)
+    return property.location_privacy == Property.LocationPrivacy.APPROXIMATE and is_in_verified_cso(user)
 
 
 def can_view_document(user, document: PropertyDocument) -> bool:
@@ -75,4 +79,4 @@ def can_view_document(user, document: PropertyDocument) -> bool:
         return False
     if document.visibility == PropertyDocument.Visibility.PUBLIC:
         return True
-    return _in_verified_cso(user) or can_manage_property(user, property) or can_review_organisations(user)
+    return is_in_verified_cso(user) or can_manage_property(user, property) or can_review_organisations(user)

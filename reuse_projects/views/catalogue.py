@@ -1,1 +1,248 @@
-urlpatterns = []
+"""The public catalogue: the list, the map (and its GeoJSON), a property's page and its documents.
+
+Every location shown here comes from `privacy.public_location()`, never from the model's fields.
+Filters come from `selectors.CatalogueFilters.from_query()` so that the list, the map page and the map
+data all read the same parameter names (country, municipality, type, status, min_area, max_area,
+condition, use, q, sort, page).
+"""
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, JsonResponse, QueryDict
+from django.shortcuts import render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+from django_countries import countries
+
+from network.models import Municipality
+
+from .. import permissions, selectors
+from ..models import Property
+from ..privacy import public_location
+from ..suitable_uses import SUITABLE_USE_LABELS, SUITABLE_USES
+
+PAGE_SIZE = 24
+MAP_TABLE_PAGE_SIZE = 100
+# A safety cap for the map data; far above any office's register today.
+MAP_MAX_FEATURES = 5000
+
+# What each query parameter is called on the page, to explain an ignored value.
+PARAMETER_LABELS = {
+    "country": gettext_lazy("country"),
+    "municipality": gettext_lazy("municipality"),
+    "type": gettext_lazy("type"),
+    "status": gettext_lazy("status"),
+    "min_area": gettext_lazy("smallest floor area"),
+    "max_area": gettext_lazy("largest floor area"),
+    "condition": gettext_lazy("condition"),
+    "use": gettext_lazy("suitable use"),
+    "sort": gettext_lazy("order"),
+    "page": gettext_lazy("page"),
+}
+SORT_LABELS = [
+    ("newest", gettext_lazy("Newest first")),
+    ("area", gettext_lazy("Floor area, smallest first")),
+    ("-area", gettext_lazy("Floor area, largest first")),
+    ("municipality", gettext_lazy("Municipality")),
+]
+FILTER_PARAMETERS = ("country", "municipality", "type", "status", "min_area", "max_area", "condition", "use", "q")
+
+
+def _municipality_choices(country: str):
+    """Municipalities (of `country`, when chosen) that have public properties: the select's options.
+
+    A select rather than a free-text box: a visitor sees only places where there is something to
+    find, the value is the stable slug (shareable, unambiguous across scripts), and it costs one query.
+    """
+    queryset = Municipality.objects.filter(
+        properties__status__in=Property.PUBLIC_STATUSES, properties__archived_at__isnull=True
+    )
+    if country:
+        queryset = queryset.filter(country_id=country)
+    return list(queryset.distinct().order_by("country_id", "name").values_list("slug", "name", "country_id"))
+
+
+def _catalogue_state(request):
+    """The filters of the request, with values that do not apply dropped and reported."""
+    filters, ignored = selectors.CatalogueFilters.from_query(request.GET)
+    if filters.use and filters.use not in SUITABLE_USE_LABELS:
+        filters.use = ""
+        ignored.append("use")
+    if filters.min_area is not None and filters.max_area is not None and filters.min_area > filters.max_area:
+        filters.max_area = None
+        ignored.append("max_area")
+    municipalities = _municipality_choices(filters.country)
+    if filters.municipality and filters.municipality not in {slug for slug, _name, _c in municipalities}:
+        filters.municipality = ""
+        ignored.append("municipality")
+    return filters, ignored, municipalities
+
+
+def _query_string(filters, *, without=("page",)) -> str:
+    """The filter state as a stable, shareable query string (defaults left out)."""
+    query = QueryDict(mutable=True)
+    for name in FILTER_PARAMETERS:
+        value = getattr(filters, name)
+        if value not in ("", None) and name not in without:
+            query[name] = str(value)
+    if filters.sort != "newest" and "sort" not in without:
+        query["sort"] = filters.sort
+    return query.urlencode()
+
+
+def _form_context(filters, ignored, municipalities):
+    return {
+        "filters": filters,
+        "ignored": [str(PARAMETER_LABELS.get(name, name)) for name in dict.fromkeys(ignored)],
+        "country_choices": [(code, countries.name(code)) for code in settings.COUNTRIES_ONLY],
+        "municipality_choices": [
+            (slug, name if filters.country else f"{name} ({countries.name(country)})")
+            for slug, name, country in municipalities
+        ],
+        "type_choices": Property.Type.choices,
+        "status_choices": [(value, label) for value, label in Property.Status.choices
+                           if value in Property.PUBLIC_STATUSES],
+        "condition_choices": Property.Condition.choices,
+        "use_choices": [(slug, str(label)) for slug, label in SUITABLE_USES],
+        "sort_choices": SORT_LABELS,
+        "min_area": "" if filters.min_area is None else f"{filters.min_area.normalize():f}",
+        "max_area": "" if filters.max_area is None else f"{filters.max_area.normalize():f}",
+        "query": _query_string(filters),
+    }
+
+
+def _paginate(request, queryset, size, ignored):
+    raw = request.GET.get("page", "")
+    page = Paginator(queryset, size).get_page(raw)
+    if raw and raw != str(page.number):
+        ignored.append("page")
+    return page
+
+
+def _with_locations(properties, user):
+    """Each property with `location` (what this viewer may know) and `country_name`."""
+    for item in properties:
+        item.location = public_location(item, user)
+        item.country_name = countries.name(item.location.country)
+    return properties
+
+
+@require_GET
+def property_list(request):
+    filters, ignored, municipalities = _catalogue_state(request)
+    page = _paginate(request, selectors.property_list_public(filters), PAGE_SIZE, ignored)
+    _with_locations(page.object_list, request.user)
+    context = _form_context(filters, ignored, municipalities)
+    context.update({"page": page, "map_query": _query_string(filters)})
+    return render(request, "reuse_projects/catalogue/property_list.html", context)
+
+
+@require_GET
+def property_map(request):
+    """The same filters on a map, with a table of the same results for people who cannot use the map."""
+    filters, ignored, municipalities = _catalogue_state(request)
+    queryset = selectors.property_list_public(filters).prefetch_related(None)
+    page = _paginate(request, queryset, MAP_TABLE_PAGE_SIZE, ignored)
+    _with_locations(page.object_list, request.user)
+    context = _form_context(filters, ignored, municipalities)
+    context.update({
+        "page": page,
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    })
+    return render(request, "reuse_projects/catalogue/property_map.html", context)
+
+
+@require_GET
+def property_map_data(request):
+    """GeoJSON of the filtered results. A hidden property has no feature; an approximate one the
+    municipality's centre (unless this viewer may see it exactly)."""
+    filters, _ignored, _municipalities = _catalogue_state(request)
+    queryset = selectors.property_list_public(filters).prefetch_related(None)[:MAP_MAX_FEATURES]
+    features = []
+    for item in queryset:
+        location = public_location(item, request.user)
+        if not location.has_point:
+            continue
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [float(location.longitude), float(location.latitude)]},
+            "properties": {
+                "title": item.display_title,
+                "url": item.get_absolute_url(),
+                "municipality": location.municipality,
+                "type": item.get_property_type_display(),
+                "status": item.get_status_display(),
+                "precision": location.precision,
+            },
+        })
+    response = JsonResponse({"type": "FeatureCollection", "features": features},
+                            content_type="application/geo+json", json_dumps_params={"ensure_ascii": False})
+    # What a viewer receives depends on who they are: never share it between viewers.
+    response["Cache-Control"] = "private, max-age=60"
+    response["Vary"] = "Cookie"
+    return response
+
+
+def _viewable_property(request, reference):
+    item = selectors.property_by_public_reference(reference)
+    if item is None or not permissions.can_view_property(request.user, item):
+        raise Http404
+    return item
+
+
+@require_GET
+def property_detail(request, reference):
+    item = _viewable_property(request, reference)
+    location = public_location(item, request.user)
+    documents = list(item.documents.all())
+    visible_documents = [d for d in documents if permissions.can_view_document(request.user, d)]
+    context = {
+        "property": item,
+        "location": location,
+        "country_name": countries.name(location.country),
+        "photos": list(item.photos.all()),
+        "suitable_uses": [tagged.tag.label for tagged in item.tagged_suitable_uses.all()],
+        "documents": visible_documents,
+        "more_documents": len(documents) > len(visible_documents),
+        "timeline": selectors.property_history(property=item, public=True),
+        "is_open": item.status in Property.OPEN_STATUSES,
+        "is_verified_cso": permissions.is_in_verified_cso(request.user),
+        "can_manage": permissions.can_manage_property(request.user, item),
+        "contact_email": item.contact_email or item.amo.email,
+        "contact_phone": item.contact_phone or item.amo.phone,
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
+    return render(request, "reuse_projects/catalogue/property_detail.html", context)
+
+
+@require_GET
+def property_document(request, reference, document_id):
+    """A document of a property, streamed after the permission check (private storage has no URL)."""
+    item = _viewable_property(request, reference)
+    document = next((d for d in item.documents.all() if d.pk == document_id), None)
+    if document is None or not permissions.can_view_document(request.user, document):
+        raise Http404(_("No such document, or it is not available to you."))
+    try:
+        handle = document.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle, as_attachment=request.GET.get("download") == "1", filename=document.file.name.rsplit("/", 1)[-1]
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
+    return response
+
+
+urlpatterns = [
+    path("properties/", property_list, name="property_list"),
+    path("properties/map/", property_map, name="property_map"),
+    path("properties/map.geojson", property_map_data, name="property_map_data"),
+    path("properties/<str:reference>/", property_detail, name="property_detail"),
+    path("properties/<str:reference>/documents/<int:document_id>/", property_document, name="property_document"),
+]

@@ -21,8 +21,9 @@ pytestmark = pytest.mark.django_db
 # Directory: countries for the filter form, the count, the page, the thematic areas of the page.
 DIRECTORY_BUDGET = 4
 # Queue: session, user, coordinator group (once: the answer is cached on the user), MFA (twice:
-# the redirect check and the permission), the count and the page.
-QUEUE_BUDGET = 7
+# the redirect check and the permission), the navigation's look-up of the user's organisations,
+# the count and the page.
+QUEUE_BUDGET = 8
 
 
 def _bulk_organisations(count, *, status, with_people=False, prefix="bulk"):

@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "network.context_processors.navigation",
+                "reuse_projects.context_processors.navigation",
             ],
         },
     },
@@ -173,6 +174,11 @@ TASKS = {
 }
 
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+
+# Map tiles of the property map, e.g. https://tile.example.org/{z}/{x}/{y}.png. Empty: no tile layer
+# (markers on a plain background). The attribution the tile provider requires, as plain text.
+MAP_TILE_URL = env("MAP_TILE_URL", default="")
+MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
