@@ -1,9 +1,11 @@
 """`manage.py bench` (`make bench`): how many requests a second the public pages serve under load.
 
 It prepares a PostgreSQL database of its own (created if missing, migrated, seeded with the demo
-plus thousands of verified CSOs), serves the site with gunicorn as production does, with the
-settings `config.settings.bench`, then sends concurrent keep-alive requests from a thread pool to
-the directory, a profile, the home page and a view that does nothing (the machine's ceiling), and
+plus thousands of verified CSOs and tens of thousands of properties), serves the site with gunicorn
+as production does, with the settings `config.settings.bench`, then sends concurrent keep-alive
+requests from a thread pool to the directory, a profile, the home page, the property catalogue
+(unfiltered and with three filters), a property, the map data and a view that does nothing (the
+machine's ceiling), and
 prints requests, errors, requests a second and latency percentiles per page. Everything stays on
 127.0.0.1; gunicorn is stopped at the end, also after an error or Ctrl-C.
 """
@@ -31,6 +33,9 @@ from psycopg2 import sql
 HOST = "127.0.0.1"
 BENCH_SETTINGS = "config.settings.bench"
 PROFILE_LINK = re.compile(r'href="(/en/organisations/(?!register/|verified/)[\w-]+/)"')
+PROPERTY_LINK = re.compile(r'href="(/en/properties/[\w.-]+--[\w.-]+/)"')
+# Three filters a CSO would combine: a country, a type and a minimum floor area.
+FILTERED_CATALOGUE = "/en/properties/?country=RS&type=apartment&min_area=50"
 
 
 @dataclass
@@ -51,6 +56,8 @@ class Command(BaseCommand):
         )
         parser.add_argument("--organisations", type=int, default=5000,
                             help="Verified CSOs added in bulk (default: %(default)s).")
+        parser.add_argument("--properties", type=int, default=50000,
+                            help="Properties added in bulk (default: %(default)s).")
         parser.add_argument("--clients", type=int, default=16,
                             help="Concurrent clients (default: %(default)s).")
         parser.add_argument("--seconds", type=float, default=10.0,
@@ -77,22 +84,27 @@ class Command(BaseCommand):
         }
         if not options["skip_seed"]:
             self.create_database(database_url)
-            self.prepare(environment, options["organisations"])
+            self.prepare(environment, options["organisations"], options["properties"])
         port = free_port()
         server = self.start_gunicorn(environment, port, workers)
         try:
             wait_until_healthy(port, server)
-            profile = find_profile(port)
+            profile = find_link(port, "/en/organisations/", PROFILE_LINK)
+            detail = find_link(port, "/en/properties/", PROPERTY_LINK)
             pages = [
                 ("directory", "/en/organisations/"),
                 ("profile", profile),
                 ("home", "/en/"),
+                ("catalogue", "/en/properties/"),
+                ("filtered", FILTERED_CATALOGUE),
+                ("property", detail),
+                ("map data", "/en/properties/map.geojson"),
                 ("bare view", "/bench/bare/"),
             ]
             self.stdout.write(
                 f"gunicorn: {workers} workers on {HOST}:{port}; {options['clients']} clients, "
                 f"{options['seconds']:g} s or {options['requests']} requests each per page; "
-                f"profile {profile}"
+                f"profile {profile}, property {detail}"
             )
             results = [
                 (name, path, *load(port, path, options["clients"], options["seconds"],
@@ -127,11 +139,11 @@ class Command(BaseCommand):
         finally:
             connection.close()
 
-    def prepare(self, environment: dict, organisations: int):
+    def prepare(self, environment: dict, organisations: int, properties: int):
         manage = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py")]
         steps = [
             ["migrate", "--noinput", "-v", "0"],
-            ["seed_demo", "--scale", str(organisations), "-v", "0"],
+            ["seed_demo", "--scale", str(organisations), "--properties", str(properties), "-v", "0"],
             # The manifest storage refuses to render a page whose static files were not collected.
             ["collectstatic", "--noinput", "-v", "0"],
         ]
@@ -191,14 +203,14 @@ def wait_until_healthy(port: int, server: subprocess.Popen, timeout: float = 60.
     raise CommandError(f"/healthz did not answer 200 within {timeout:g} s.")
 
 
-def find_profile(port: int) -> str:
-    """The first organisation of the directory, as a visitor would click it."""
-    connection = http.client.HTTPConnection(HOST, port, timeout=10)
-    connection.request("GET", "/en/organisations/")
+def find_link(port: int, page: str, link: re.Pattern) -> str:
+    """The first link of a list page, as a visitor would click it (a profile, a property)."""
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
+    connection.request("GET", page)
     response = connection.getresponse()
-    match = PROFILE_LINK.search(response.read().decode())
+    match = link.search(response.read().decode())
     if response.status != 200 or match is None:
-        raise CommandError("The directory lists no organisation to use as the profile page.")
+        raise CommandError(f"{page} lists nothing to open.")
     return match.group(1)
 
 
