@@ -55,7 +55,7 @@ test: install-test translations
 	$(BIN)/pytest --create-db $(PYTEST_ARGS)
 
 ## make bench: seed thousands of organisations on PostgreSQL, serve with gunicorn, measure
-bench: install translations
+bench: install translations static-vendor
 	$(BIN)/python manage.py bench $(BENCH_ARGS)
 
 lint: install-test

@@ -36,3 +36,14 @@ def test_production_refuses_to_start_without_a_secret_key():
 def test_the_wagtail_admin_is_served(client, db):
     response = client.get("/cms/login/")
     assert response.status_code == 200
+
+
+def test_production_collects_the_static_files_with_its_manifest_storage(tmp_path):
+    """The manifest storage refuses any CSS or JS that names a missing file (a vendored source map...)."""
+    result = _manage(
+        "collectstatic", "--noinput", "-v", "0", "--settings", "config.settings.production",
+        DJANGO_SECRET_KEY="k" * 60, ALLOWED_HOSTS="reuse.example.org", STATIC_ROOT=str(tmp_path / "static"),
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    assert list((tmp_path / "static" / "vendor" / "leaflet").glob("leaflet.*.js"))
