@@ -141,5 +141,5 @@ def office_counts(*, amo=None) -> dict[str, int]:
     queryset = Property.objects.public()
     if amo is not None:
         queryset = queryset.filter(amo=amo)
-    counts = dict(queryset.values_list("status").annotate(n=Count("pk")).order_by())
+    counts = dict(queryset.values_list("status").annotate(n=Count("status")).order_by())
     return {status: counts.get(status, 0) for status in Property.PUBLIC_STATUSES}

@@ -197,6 +197,18 @@ class Property(models.Model):
             models.UniqueConstraint(fields=["amo", "reference"], name="property_reference_unique_per_office"),
         ]
         indexes = [
+            # The public catalogue reads only unarchived rows: its default order, its count and the
+            # counts per status come straight from these partial indexes.
+            models.Index(
+                fields=["-published_at", "-id"], condition=models.Q(archived_at__isnull=True),
+                name="property_public_newest",
+            ),
+            models.Index(
+                fields=["status"], condition=models.Q(archived_at__isnull=True), name="property_public_status"
+            ),
+            models.Index(
+                fields=["floor_area", "id"], condition=models.Q(archived_at__isnull=True), name="property_public_area"
+            ),
             models.Index(fields=["status", "-published_at"]),
             models.Index(fields=["status", "property_type"]),
             models.Index(fields=["status", "floor_area"]),

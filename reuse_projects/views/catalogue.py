@@ -8,9 +8,10 @@ condition, use, q, sort, page).
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import FileResponse, Http404, JsonResponse, QueryDict
 from django.shortcuts import render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
@@ -56,12 +57,14 @@ def _municipality_choices(country: str):
     A select rather than a free-text box: a visitor sees only places where there is something to
     find, the value is the stable slug (shareable, unambiguous across scripts), and it costs one query.
     """
-    queryset = Municipality.objects.filter(
-        properties__status__in=Property.PUBLIC_STATUSES, properties__archived_at__isnull=True
+    # EXISTS per municipality (an index probe each) rather than DISTINCT over every property.
+    public_here = Property.objects.filter(
+        municipality=OuterRef("pk"), status__in=Property.PUBLIC_STATUSES, archived_at__isnull=True
     )
+    queryset = Municipality.objects.filter(Exists(public_here))
     if country:
         queryset = queryset.filter(country_id=country)
-    return list(queryset.distinct().order_by("country_id", "name").values_list("slug", "name", "country_id"))
+    return list(queryset.order_by("country_id", "name").values_list("slug", "name", "country_id"))
 
 
 def _catalogue_state(request):
@@ -160,7 +163,18 @@ def property_map_data(request):
     """GeoJSON of the filtered results. A hidden property has no feature; an approximate one the
     municipality's centre (unless this viewer may see it exactly)."""
     filters, _ignored, _municipalities = _catalogue_state(request)
-    queryset = selectors.property_list_public(filters).prefetch_related(None)[:MAP_MAX_FEATURES]
+    # Only the columns a marker needs: thousands of rows are read, not one page of cards.
+    queryset = selectors.property_list_public(filters).prefetch_related(None).only(
+        "reference", "title", "title_en", "property_type", "status", "address", "latitude", "longitude",
+        "location_privacy",
+        "amo__slug", "municipality__name", "municipality__latitude", "municipality__longitude",
+        "municipality__country_id",
+    )[:MAP_MAX_FEATURES]
+    # One reverse() for all markers: the URL differs only in the reference.
+    url_pattern = reverse("reuse_projects:property_detail", kwargs={"reference": "REFERENCE"})
+    # Labels translated once, not per marker (get_FOO_display() re-translates every choice per call).
+    type_labels = {value: str(label) for value, label in Property.Type.choices}
+    status_labels = {value: str(label) for value, label in Property.Status.choices}
     features = []
     for item in queryset:
         location = public_location(item, request.user)
@@ -171,10 +185,10 @@ def property_map_data(request):
             "geometry": {"type": "Point", "coordinates": [float(location.longitude), float(location.latitude)]},
             "properties": {
                 "title": item.display_title,
-                "url": item.get_absolute_url(),
+                "url": url_pattern.replace("REFERENCE", f"{item.amo.slug}--{item.reference}"),
                 "municipality": location.municipality,
-                "type": item.get_property_type_display(),
-                "status": item.get_status_display(),
+                "type": type_labels.get(item.property_type, item.property_type),
+                "status": status_labels.get(item.status, item.status),
                 "precision": location.precision,
             },
         })
