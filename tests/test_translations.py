@@ -35,7 +35,8 @@ PLACEHOLDER = re.compile(r"%\(\w+\)[sdifr]|%[sdifr]|\{\w*\}")
 CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN_LETTERS = re.compile(r"[A-Za-zÀ-ž]+")
 # Technical names that Serbian Cyrillic text keeps in Latin script.
-LATIN_IN_CYRILLIC_ALLOWED = {"PDF", "PNG", "JPEG", "WebP", "JSON"}
+# File formats and encodings keep their Latin names in Serbian Cyrillic text.
+LATIN_IN_CYRILLIC_ALLOWED = {"PDF", "PNG", "JPEG", "WebP", "JSON", "CSV", "UTF"}
 
 
 def _unquote(text):
