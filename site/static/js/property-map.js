@@ -48,7 +48,9 @@
   function initialise(element) {
     if (typeof L === "undefined") return;  // Leaflet failed to load: the table or text stays.
     hideFallback();
-    var map = L.map(element, { scrollWheelZoom: false }).setView([43.5, 20.5], 6);
+    // maxZoom on the map itself: without a tile layer (no MAP_TILE_URL) the map has none, and the
+    // marker clusters refuse to work ("Map has no maxZoom specified").
+    var map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 }).setView([43.5, 20.5], 6);
     addTiles(map, element);
 
     if (element.dataset.lat && element.dataset.lng) {
