@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from network.services import ActionRefused
 
+from .cache import bump_catalogue_version
 from .models import Property, PropertyDocument, PropertyEvent, PropertyPhoto, SuitableUse
 from .transitions import ARCHIVABLE_STATUSES, PROPERTY_TRANSITIONS
 
@@ -32,6 +33,8 @@ def _suitable_uses(values) -> list[SuitableUse]:
 
 
 def _record(property, *, actor, action, from_status="", to_status="", reason="", changes=()):
+    # Every write records an event: the one place to tell cached public answers they are stale.
+    transaction.on_commit(bump_catalogue_version)
     return PropertyEvent.objects.create(
         property=property, actor=actor, action=action, from_status=from_status, to_status=to_status,
         reason=reason, changes=list(changes),

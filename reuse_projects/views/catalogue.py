@@ -6,20 +6,26 @@ data all read the same parameter names (country, municipality, type, status, min
 condition, use, q, sort, page).
 """
 
+import json
+from hashlib import md5
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import FileResponse, Http404, JsonResponse, QueryDict
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import path, reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from network.models import Municipality
 
 from .. import permissions, selectors
+from ..cache import catalogue_version
 from ..models import Property
 from ..privacy import public_location
 from ..suitable_uses import SUITABLE_USE_LABELS, SUITABLE_USES
@@ -161,8 +167,19 @@ def property_map(request):
 @require_GET
 def property_map_data(request):
     """GeoJSON of the filtered results. A hidden property has no feature; an approximate one the
-    municipality's centre (unless this viewer may see it exactly)."""
+    municipality's centre (unless this viewer may see it exactly).
+
+    What a visitor (not signed in) receives is the same for everyone with the same filters: it is
+    cached for a minute in the shared cache, keyed by the catalogue's version, which every change of
+    a property bumps."""
     filters, _ignored, _municipalities = _catalogue_state(request)
+    cache_key = None
+    if not request.user.is_authenticated:
+        state = urlencode(sorted((k, str(v)) for k, v in vars(filters).items() if v not in ("", None)))
+        cache_key = f"reuse_projects:map:{catalogue_version()}:{get_language()}:{md5(state.encode()).hexdigest()}"
+        cached = cache.get(cache_key)
+        if cached is not None:
+            return _geojson_response(cached)
     # Only the columns a marker needs: thousands of rows are read, not one page of cards.
     queryset = selectors.property_list_public(filters).prefetch_related(None).only(
         "reference", "title", "title_en", "property_type", "status", "address", "latitude", "longitude",
@@ -192,8 +209,14 @@ def property_map_data(request):
                 "precision": location.precision,
             },
         })
-    response = JsonResponse({"type": "FeatureCollection", "features": features},
-                            content_type="application/geo+json", json_dumps_params={"ensure_ascii": False})
+    content = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode()
+    if cache_key is not None:
+        cache.set(cache_key, content, timeout=60)
+    return _geojson_response(content)
+
+
+def _geojson_response(content: bytes) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/geo+json")
     # What a viewer receives depends on who they are: never share it between viewers.
     response["Cache-Control"] = "private, max-age=60"
     response["Vary"] = "Cookie"

@@ -25,14 +25,6 @@ PASSWORD = "correct horse battery"
 TOO_MANY = "Too many failed login attempts. Try again later."
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """allauth keeps its rate-limit counters in the cache: every test starts from zero."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def _signed_in_user_id(client):
     return client.session.get("_auth_user_id")
 

@@ -5,6 +5,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -269,6 +270,7 @@ def test_the_query_count_does_not_grow_with_the_number_of_properties(url):
     small = _queries(visitor, url)
     Property.objects.filter(reference__startswith="BULK-").delete()
     _bulk_properties(500)
+    cache.clear()  # bulk writes bypass the services, which would drop the cached map data
     assert _queries(visitor, url) == small
 
 
@@ -424,3 +426,17 @@ def test_a_cso_page_has_no_property_counts(client):
 
 def test_the_main_navigation_links_to_the_catalogue(client):
     assert 'href="/en/properties/"' in client.get("/en/").content.decode()
+
+
+def test_the_visitors_map_data_is_cached_until_a_property_changes(client, django_capture_on_commit_callbacks):
+    """Visitors share one cached answer per filter state; publishing through the services drops it."""
+    from reuse_projects import services
+
+    PropertyFactory(available=True, reference="MAP-1")
+    first = client.get("/en/properties/map.geojson").json()
+    assert len(first["features"]) == 1
+    draft = PropertyFactory(reference="MAP-2")
+    assert len(client.get("/en/properties/map.geojson").json()["features"]) == 1  # the cached answer
+    with django_capture_on_commit_callbacks(execute=True):
+        services.property_change_status(property=draft, actor=None, action="publish")
+    assert len(client.get("/en/properties/map.geojson").json()["features"]) == 2
