@@ -101,13 +101,19 @@ def _query_string(filters, *, without=("page",)) -> str:
     return query.urlencode()
 
 
+def _country_names() -> dict[str, str]:
+    """The six countries' names in the current language, looked up once per request."""
+    return {code: str(countries.name(code)) for code in settings.COUNTRIES_ONLY}
+
+
 def _form_context(filters, ignored, municipalities):
+    country_names = _country_names()
     return {
         "filters": filters,
         "ignored": [str(PARAMETER_LABELS.get(name, name)) for name in dict.fromkeys(ignored)],
-        "country_choices": [(code, countries.name(code)) for code in settings.COUNTRIES_ONLY],
+        "country_choices": list(country_names.items()),
         "municipality_choices": [
-            (slug, name if filters.country else f"{name} ({countries.name(country)})")
+            (slug, name if filters.country else f"{name} ({country_names.get(country, country)})")
             for slug, name, country in municipalities
         ],
         "type_choices": Property.Type.choices,
@@ -132,9 +138,10 @@ def _paginate(request, queryset, size, ignored):
 
 def _with_locations(properties, user):
     """Each property with `location` (what this viewer may know) and `country_name`."""
+    country_names = _country_names()
     for item in properties:
         item.location = public_location(item, user)
-        item.country_name = countries.name(item.location.country)
+        item.country_name = country_names.get(item.location.country, item.location.country)
     return properties
 
 
