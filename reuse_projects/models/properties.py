@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from network.places import to_latin
 from network.storage import private_storage
 from network.text import fold
 
@@ -252,15 +253,22 @@ class Property(models.Model):
 
     @property
     def display_title(self):
-        if get_language() == "en" and self.title_en:
-            return self.title_en
-        return self.title
+        return self._in_reader_language(self.title, self.title_en)
 
     @property
     def display_description(self):
-        if get_language() == "en" and self.description_en:
-            return self.description_en
-        return self.description
+        return self._in_reader_language(self.description, self.description_en)
+
+    @staticmethod
+    def _in_reader_language(text: str, english: str) -> str:
+        """English readers get the English text when there is one; readers of Serbian in Latin script
+        get Cyrillic text transliterated (Serbian Cyrillic maps one-to-one onto its Latin alphabet)."""
+        language = get_language()
+        if language == "en" and english:
+            return english
+        if language == "sr-latn":
+            return to_latin(text, "sr")
+        return text
 
 
 class PropertyPhoto(models.Model):

@@ -68,3 +68,18 @@ def test_a_property_is_found_by_its_public_reference_and_nothing_else():
     assert property_by_public_reference("aapsk-al--RS-2026-001") is None
     assert property_by_public_reference("RS-2026-001") is None
     assert property_by_public_reference("--") is None
+
+
+@pytest.mark.django_db
+def test_titles_follow_the_readers_language_and_script():
+    from django.utils import translation
+
+    item = PropertyFactory(title="Вила на Фрушкој гори", title_en="Villa on Fruška Gora")
+    with translation.override("en"):
+        assert item.display_title == "Villa on Fruška Gora"
+    with translation.override("sr"):
+        assert item.display_title == "Вила на Фрушкој гори"
+    with translation.override("sr-latn"):
+        assert item.display_title == "Vila na Fruškoj gori"
+    with translation.override("sq"):
+        assert item.display_title == "Вила на Фрушкој гори"
