@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -31,6 +31,7 @@ from .forms import (
 )
 from .models import Country, Invitation, Membership, Organisation
 from .services import ActionRefused
+from .storage import private_file_response
 from .thematic_areas import THEMATIC_AREAS
 from .transitions import allowed_actions
 
@@ -156,15 +157,9 @@ def organisation_certificate(request, slug):
         raise PermissionDenied
     if not organisation.registration_certificate:
         raise Http404
-    response = FileResponse(
-        organisation.registration_certificate.open("rb"),
-        as_attachment=request.GET.get("download") == "1",
-        filename=organisation.registration_certificate.name.rsplit("/", 1)[-1],
+    return private_file_response(
+        organisation.registration_certificate, download=request.GET.get("download") == "1"
     )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
-    return response
 
 
 @login_required

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import FileResponse, Http404, HttpResponse, QueryDict
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import get_language, gettext_lazy
@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from network.models import Municipality
+from network.storage import private_file_response
 
 from .. import permissions, selectors
 from ..cache import catalogue_version
@@ -270,17 +271,7 @@ def property_document(request, reference, document_id):
     document = next((d for d in item.documents.all() if d.pk == document_id), None)
     if document is None or not permissions.can_view_document(request.user, document):
         raise Http404(_("No such document, or it is not available to you."))
-    try:
-        handle = document.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle, as_attachment=request.GET.get("download") == "1", filename=document.file.name.rsplit("/", 1)[-1]
-    )
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'"
-    return response
+    return private_file_response(document.file, download=request.GET.get("download") == "1")
 
 
 urlpatterns = [
