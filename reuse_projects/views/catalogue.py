@@ -16,7 +16,9 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -129,6 +131,17 @@ def _form_context(filters, ignored, municipalities):
     }
 
 
+def _visitor_cache_key(request, kind: str, filters, *extra: str) -> str | None:
+    """Key of an answer that every visitor (not signed in) with these filters receives alike, tied to
+    the catalogue's version so that any recorded property change drops it. None for signed-in people,
+    whose answers depend on who they are (exact locations, documents)."""
+    if request.user.is_authenticated:
+        return None
+    state = urlencode(sorted((k, str(v)) for k, v in vars(filters).items() if v not in ("", None)))
+    digest = md5("|".join([state, *extra]).encode()).hexdigest()
+    return f"reuse_projects:{kind}:{catalogue_version()}:{get_language()}:{digest}"
+
+
 def _paginate(request, queryset, size, ignored):
     raw = request.GET.get("page", "")
     page = Paginator(queryset, size).get_page(raw)
@@ -148,11 +161,25 @@ def _with_locations(properties, user):
 
 @require_GET
 def property_list(request):
+    """The catalogue. The results (count, cards, pagination) that visitors receive are rendered once
+    per filter state and page, and cached for a minute in the shared cache (see _visitor_cache_key)."""
     filters, ignored, municipalities = _catalogue_state(request)
-    page = _paginate(request, selectors.property_list_public(filters), PAGE_SIZE, ignored)
-    _with_locations(page.object_list, request.user)
+    cache_key = _visitor_cache_key(request, "list", filters, request.GET.get("page", ""))
+    results = cache.get(cache_key) if cache_key else None
+    if results is None:
+        page_ignored = []
+        page = _paginate(request, selectors.property_list_public(filters), PAGE_SIZE, page_ignored)
+        _with_locations(page.object_list, request.user)
+        html = render_to_string(
+            "reuse_projects/catalogue/_results.html", {"page": page, "query": _query_string(filters)}, request
+        )
+        results = {"html": html, "page_ignored": bool(page_ignored)}
+        if cache_key:
+            cache.set(cache_key, results, timeout=60)
+    if results["page_ignored"]:
+        ignored.append("page")
     context = _form_context(filters, ignored, municipalities)
-    context.update({"page": page, "map_query": _query_string(filters)})
+    context.update({"results_html": mark_safe(results["html"]), "map_query": _query_string(filters)})
     return render(request, "reuse_projects/catalogue/property_list.html", context)
 
 
@@ -181,13 +208,10 @@ def property_map_data(request):
     cached for a minute in the shared cache, keyed by the catalogue's version, which every change of
     a property bumps."""
     filters, _ignored, _municipalities = _catalogue_state(request)
-    cache_key = None
-    if not request.user.is_authenticated:
-        state = urlencode(sorted((k, str(v)) for k, v in vars(filters).items() if v not in ("", None)))
-        cache_key = f"reuse_projects:map:{catalogue_version()}:{get_language()}:{md5(state.encode()).hexdigest()}"
-        cached = cache.get(cache_key)
-        if cached is not None:
-            return _geojson_response(cached)
+    cache_key = _visitor_cache_key(request, "map", filters)
+    cached = cache.get(cache_key) if cache_key else None
+    if cached is not None:
+        return _geojson_response(cached)
     # Only the columns a marker needs: thousands of rows are read, not one page of cards.
     queryset = selectors.property_list_public(filters).prefetch_related(None).only(
         "reference", "title", "title_en", "property_type", "status", "address", "latitude", "longitude",

@@ -1,7 +1,9 @@
 """The public catalogue: filters with stable parameter names, sorting, pagination, bad values, the map
 data, a property's page, its documents, query budgets and the live counts on the home and office pages."""
 
+import html
 import json
+import re
 from decimal import Decimal
 
 import pytest
@@ -31,8 +33,13 @@ MAP = "/en/properties/map/"
 MAP_DATA = "/en/properties/map.geojson"
 
 
+CARD_TITLE = re.compile(r'<li class="card">.*?<h3><a href="[^"]+">([^<]+)</a></h3>', re.S)
+
+
 def titles(response):
-    return [item.title_en for item in response.context["page"].object_list]
+    """The titles of the result cards, in order, as a visitor reads them (rendered or from the cache)."""
+    assert response.status_code == 200
+    return [html.unescape(title) for title in CARD_TITLE.findall(response.text)]
 
 
 def albanian_property(**kwargs):
@@ -440,3 +447,27 @@ def test_the_visitors_map_data_is_cached_until_a_property_changes(client, django
     with django_capture_on_commit_callbacks(execute=True):
         services.property_change_status(property=draft, actor=None, action="publish")
     assert len(client.get("/en/properties/map.geojson").json()["features"]) == 2
+
+
+def test_the_visitors_results_are_cached_until_a_property_changes(client, django_capture_on_commit_callbacks):
+    """Visitors share the rendered results per filter state and page; publishing drops them at once."""
+    from reuse_projects import services
+
+    PropertyFactory(available=True, title_en="First flat")
+    assert titles(client.get(LIST)) == ["First flat"]
+    draft = PropertyFactory(title_en="Second flat")
+    draft.published_at = None
+    draft.save()
+    assert titles(client.get(LIST)) == ["First flat"]  # the cached results
+    with django_capture_on_commit_callbacks(execute=True):
+        services.property_change_status(property=draft, actor=None, action="publish")
+    assert titles(client.get(LIST)) == ["Second flat", "First flat"]
+
+
+def test_signed_in_people_never_get_the_visitors_cached_results(client):
+    _organisation, admin = organisation_with_admin(verified=True)
+    PropertyFactory(available=True, title_en="First flat")
+    assert titles(Client().get(LIST)) == ["First flat"]  # a visitor fills the cache
+    PropertyFactory(available=True, title_en="Bulk-loaded flat")  # no service call: the cache is stale
+    client.force_login(admin)
+    assert "Bulk-loaded flat" in titles(client.get(LIST))
