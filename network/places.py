@@ -5,6 +5,7 @@ get their comma-below ș and ț. Used for the municipality reference table and f
 """
 
 import unicodedata
+from decimal import Decimal
 from functools import cache
 
 from .text import fold
@@ -85,3 +86,24 @@ def cities_by_country() -> dict[str, list[dict]]:
     for cities in by_country.values():
         cities.sort(key=lambda c: (-c["population"], c["name"]))
     return by_country
+
+
+# (south, west, north, east) in degrees: a generous box around each country. Enough to catch swapped
+# or mistyped coordinates, or a property placed in another country; it is not a border check.
+COUNTRY_BOUNDS = {
+    "AL": (Decimal("39.55"), Decimal("19.1"), Decimal("42.75"), Decimal("21.15")),
+    "BA": (Decimal("42.5"), Decimal("15.65"), Decimal("45.35"), Decimal("19.7")),
+    "ME": (Decimal("41.8"), Decimal("18.4"), Decimal("43.6"), Decimal("20.4")),
+    "MK": (Decimal("40.8"), Decimal("20.4"), Decimal("42.4"), Decimal("23.1")),
+    "RS": (Decimal("41.8"), Decimal("18.75"), Decimal("46.25"), Decimal("23.1")),
+    "MD": (Decimal("45.4"), Decimal("26.55"), Decimal("48.55"), Decimal("30.2")),
+}
+
+
+def coordinates_in_country(country_code: str, latitude, longitude) -> bool:
+    """Whether the point lies in the country's box (a country without one is not checked)."""
+    bounds = COUNTRY_BOUNDS.get(country_code)
+    if bounds is None:
+        return True
+    south, west, north, east = bounds
+    return south <= Decimal(str(latitude)) <= north and west <= Decimal(str(longitude)) <= east

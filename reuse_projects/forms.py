@@ -1,14 +1,14 @@
 """Forms of the property catalogue: validation only, no business rules (those live in services).
 
-The choice lists and `coordinates_in_country` are shared with the spreadsheet import.
+The choice lists are shared with the spreadsheet import.
 """
 
-from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Municipality
+from network.places import coordinates_in_country
 from network.text import strip_bidi_controls
 from network.uploads import DOCUMENT_TYPES, IMAGE_TYPES, check_upload
 
@@ -25,30 +25,10 @@ UTILITY_CHOICES = [
 ]
 UTILITY_LABELS = dict(UTILITY_CHOICES)
 
-# (south, north, west, east) in degrees: a generous box around each country. Enough to catch swapped
-# or mistyped coordinates; it is not a border check.
-COUNTRY_BOUNDS = {
-    "AL": (Decimal("39.6"), Decimal("42.7"), Decimal("19.2"), Decimal("21.1")),
-    "BA": (Decimal("42.5"), Decimal("45.3"), Decimal("15.7"), Decimal("19.7")),
-    "ME": (Decimal("41.8"), Decimal("43.6"), Decimal("18.4"), Decimal("20.4")),
-    "MK": (Decimal("40.8"), Decimal("42.4"), Decimal("20.4"), Decimal("23.1")),
-    "RS": (Decimal("42.2"), Decimal("46.2"), Decimal("18.8"), Decimal("23.1")),
-    "MD": (Decimal("45.4"), Decimal("48.5"), Decimal("26.6"), Decimal("30.2")),
-}
-
 # Free-text fields where invisible direction controls could disguise what is shown.
 STRIPPED_FIELDS = (
     "reference", "title", "title_en", "address", "contact_name", "contact_phone",
 )
-
-
-def coordinates_in_country(country_code: str, latitude, longitude) -> bool:
-    """Whether the point lies in the country's bounding box (unknown countries are not checked)."""
-    bounds = COUNTRY_BOUNDS.get(country_code)
-    if bounds is None:
-        return True
-    south, north, west, east = bounds
-    return south <= Decimal(latitude) <= north and west <= Decimal(longitude) <= east
 
 
 class SuitableUseField(forms.ModelMultipleChoiceField):

@@ -24,6 +24,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from network.models import Municipality
+from network.places import coordinates_in_country
 from network.text import fold
 
 from . import services
@@ -66,18 +67,6 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 ZIP_SIGNATURE = b"PK\x03\x04"
 # Spreadsheets run a cell that starts with one of these as a formula (CSV/formula injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-# Rough bounding boxes (south, west, north, east) with a small margin: a point outside is a typo
-# (swapped latitude and longitude, a missing digit) or a property in another country.
-COUNTRY_BOUNDS = {
-    "AL": (39.55, 19.1, 42.75, 21.15),
-    "BA": (42.5, 15.65, 45.35, 19.7),
-    "ME": (41.8, 18.4, 43.6, 20.4),
-    "MK": (40.8, 20.4, 42.4, 23.1),
-    "RS": (41.8, 18.75, 46.25, 23.1),
-    "MD": (45.4, 26.55, 48.55, 30.2),
-}
-
 
 class ImportFileError(ValidationError):
     """The file as a whole cannot be read: wrong type, too large, empty, no header..."""
@@ -462,10 +451,8 @@ def _parse_row(cells: dict, *, amo, municipalities: MunicipalityIndex):
             if key not in suitable_uses:
                 suitable_uses.append(key)
     latitude, longitude = values.get("latitude"), values.get("longitude")
-    if latitude is not None and longitude is not None and country.code in COUNTRY_BOUNDS:
-        south, west, north, east = COUNTRY_BOUNDS[country.code]
-        if not (south <= latitude <= north and west <= longitude <= east):
-            reasons.append(_("coordinates outside %(country)s") % {"country": country.name})
+    if latitude is not None and longitude is not None and not coordinates_in_country(country.code, latitude, longitude):
+        reasons.append(_("coordinates outside %(country)s") % {"country": country.name})
     # Columns already reported on: the model's own checks need not repeat them.
     failed = too_long | {column for column in cells if FIELD_OF_COLUMN.get(column, column) not in values}
     return values, suitable_uses, reasons, failed

@@ -14,6 +14,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from network.models import Municipality, Organisation
+from network.places import COUNTRY_BOUNDS
 from reuse_projects import imports, services
 from reuse_projects.models import Property, PropertyEvent
 from tests.factories import PNG_BYTES, PropertyFactory, UserFactory, amo_officer, organisation_with_admin
@@ -423,5 +424,5 @@ def test_an_officer_of_several_offices_chooses_one(client):
 def test_every_municipality_lies_inside_its_country_s_box():
     """The bounding boxes used to catch typos hold every municipality centre of the reference table."""
     for municipality in Municipality.objects.all():
-        south, west, north, east = imports.COUNTRY_BOUNDS[municipality.country_id]
+        south, west, north, east = COUNTRY_BOUNDS[municipality.country_id]
         assert south <= municipality.latitude <= north and west <= municipality.longitude <= east, municipality
