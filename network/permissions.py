@@ -38,7 +38,11 @@ def has_mfa(user) -> bool:
 
     if not user.is_authenticated:
         return False
-    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    # Cached on the user object, like is_coordinator: a page asks more than once per request.
+    cached = getattr(user, "_has_mfa", None)
+    if cached is None:
+        cached = user._has_mfa = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    return cached
 
 
 def is_member(user, organisation) -> bool:
