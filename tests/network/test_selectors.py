@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 # Queries one page may run, whatever the number of rows.
 # Directory: countries for the filter form, the count, the page, the thematic areas of the page.
 DIRECTORY_BUDGET = 4
-# Queue: session, user, coordinator group and MFA (once each: the answers are cached on the user), the navigation's look-up of the user's organisations,
-# the count and the page.
+# Queue: session, user, coordinator group and MFA (once each: the answers are cached on the user),
+# the navigation's look-up of the user's organisations, the count and the page.
 QUEUE_BUDGET = 8
 
 
