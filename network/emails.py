@@ -13,9 +13,11 @@ def absolute_url(path: str) -> str:
 
 
 def queue_email(*, template: str, to: list[str], context: dict, language: str | None = None) -> None:
-    """Render `network/email/<template>_subject.txt` and `_body.txt`, send once the transaction commits."""
+    """Render `<template>_subject.txt` and `_body.txt` (under `network/email/` unless the name has a
+    folder), send once the transaction commits."""
+    prefix = template if "/" in template else f"network/email/{template}"
     with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"network/email/{template}_subject.txt", context)
-        body = render_to_string(f"network/email/{template}_body.txt", context)
+        subject = render_to_string(f"{prefix}_subject.txt", context)
+        body = render_to_string(f"{prefix}_body.txt", context)
     subject = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + " ".join(subject.split())
     transaction.on_commit(lambda: send_email.enqueue(subject=subject, body=body, to=to))

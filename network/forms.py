@@ -186,9 +186,16 @@ class AccountDeleteForm(forms.Form):
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
     preferred_language = forms.ChoiceField(label=_("Preferred language"))
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"), required=False,
+        help_text=_("Deadlines and times are shown in it. Empty: Central European Time."),
+    )
 
     def __init__(self, *args, **kwargs):
         from django.conf import settings
 
+        from .places import time_zone_choices
+
         super().__init__(*args, **kwargs)
         self.fields["preferred_language"].choices = settings.LANGUAGES
+        self.fields["time_zone"].choices = [("", _("Central European Time")), *time_zone_choices()]

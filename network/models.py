@@ -53,6 +53,11 @@ class User(AbstractUser):
         _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="en"
     )
 
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, blank=True,
+        help_text=_("Deadlines and times are shown in it. Empty: Central European Time."),
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []
 

@@ -107,3 +107,14 @@ def coordinates_in_country(country_code: str, latitude, longitude) -> bool:
         return True
     south, west, north, east = bounds
     return south <= Decimal(str(latitude)) <= north and west <= Decimal(str(longitude)) <= east
+
+
+def time_zone_choices() -> list[tuple[str, str]]:
+    """The time zones of the network's countries first, then every other one the system knows."""
+    import zoneinfo
+
+    from .models import Country
+
+    own = sorted(set(Country.objects.values_list("time_zone", flat=True)))
+    others = sorted(zoneinfo.available_timezones() - set(own) - {"localtime", "Factory"})
+    return [(name, name.replace("_", " ")) for name in own + others]

@@ -356,11 +356,13 @@ def review_detail(request, slug):
 def dashboard(request):
     form = ProfileForm(request.POST or None, initial={
         "full_name": request.user.full_name, "preferred_language": request.user.preferred_language,
+        "time_zone": request.user.time_zone,
     })
     if request.method == "POST" and form.is_valid():
         request.user.full_name = form.cleaned_data["full_name"].strip()
         request.user.preferred_language = form.cleaned_data["preferred_language"]
-        request.user.save(update_fields=["full_name", "preferred_language"])
+        request.user.time_zone = form.cleaned_data["time_zone"]
+        request.user.save(update_fields=["full_name", "preferred_language", "time_zone"])
         messages.success(request, _("Your profile is saved."))
         return redirect("network:dashboard")
     invitations = [

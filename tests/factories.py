@@ -183,3 +183,140 @@ class PropertyFactory(factory.django.DjangoModelFactory):
         withdrawn = factory.Trait(status="withdrawn")
         approximate = factory.Trait(location_privacy="approximate")
         hidden = factory.Trait(location_privacy="hidden")
+
+
+# Calls, proposals, reviews ------------------------------------------------------------------------
+
+DEFAULT_CRITERIA = [("Social impact", 40), ("Feasibility", 30), ("Sustainability", 20), ("Local partnerships", 10)]
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    """A call of Serbia's Directorate, with the four usual criteria (40/30/20/10, out of 10 each) and a
+    two-line checklist (a mandatory work plan, an optional letter of support).
+
+    Traits: `open=True` (published, opened a day ago, closes in 30 days), `upcoming=True`,
+    `closed=True`, `cancelled=True`. Pass `properties=[...]` or get one available property of the office.
+    """
+
+    class Meta:
+        model = "calls.Call"
+        skip_postgeneration_save = True
+
+    amo = factory.LazyFunction(lambda: Organisation.objects.get(slug="direkcija-rs"))
+    title = factory.Sequence(lambda n: f"Call for the social re-use of flats in Novi Sad {n}")
+    description = "Proposals for community use of confiscated flats."
+    opens_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=1))
+    closes_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=30))
+    status = "draft"
+
+    class Params:
+        open = factory.Trait(
+            status="published",
+            published_at=factory.LazyFunction(timezone.now),
+            opens_at=factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=1)),
+        )
+        upcoming = factory.Trait(status="published", published_at=factory.LazyFunction(timezone.now))
+        closed = factory.Trait(
+            status="published",
+            published_at=factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=40)),
+            opens_at=factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=40)),
+            closes_at=factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=1)),
+        )
+        cancelled = factory.Trait(status="cancelled")
+
+    @factory.post_generation
+    def properties(self, create, extracted, **kwargs):
+        if not create:
+            return
+        status = "under_call" if self.status == "published" else "available"
+        self.properties.set(extracted if extracted is not None else [PropertyFactory(amo=self.amo, status=status,
+                                                                                     published_at=timezone.now())])
+
+    @factory.post_generation
+    def criteria(self, create, extracted, **kwargs):
+        if not create:
+            return
+        from calls.models import CallCriterion
+
+        for position, (title, weight) in enumerate(extracted if extracted is not None else DEFAULT_CRITERIA):
+            CallCriterion.objects.create(call=self, title=title, weight=weight, max_score=10, position=position)
+
+    @factory.post_generation
+    def document_requirements(self, create, extracted, **kwargs):
+        if not create:
+            return
+        from calls.models import CallDocumentRequirement
+
+        rows = extracted if extracted is not None else [("Work plan", True), ("Letter of support", False)]
+        for position, (title, mandatory) in enumerate(rows):
+            CallDocumentRequirement.objects.create(call=self, title=title, mandatory=mandatory, position=position)
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    """A complete draft by a verified CSO for the first property of an open call.
+
+    Traits set the status as the services would leave it: `submitted=True`, `under_review=True`,
+    `changes_requested=True`, `approved=True`, `rejected=True`, `withdrawn=True`.
+    """
+
+    class Meta:
+        model = "calls.Proposal"
+
+    call = factory.SubFactory(CallFactory, open=True)
+    property = factory.LazyAttribute(lambda proposal: proposal.call.properties.first())
+    organisation = factory.SubFactory(OrganisationFactory, verified=True)
+    planned_use = "A youth centre with a homework club and a community kitchen."
+    activities = "Homework club on weekdays; cooking classes; a repair café on Saturdays."
+    beneficiaries = factory.LazyFunction(lambda: [{"group": "Young people aged 15-25", "people_per_year": 300}])
+    timeline = "Renovation in the first six months, opening in the seventh."
+    renovation_cost = Decimal("25000.00")
+    running_cost_per_year = Decimal("18000.00")
+    funding_sources = "Municipal grant, EU programme, own income from the café."
+    sustainability_plan = "The café and room rental cover half the running costs from the second year."
+
+    class Params:
+        submitted = factory.Trait(
+            status="submitted",
+            reference=factory.Sequence(lambda n: f"P-TEST-{n:06d}"),
+            submitted_at=factory.LazyFunction(timezone.now),
+            digest="0" * 64,
+        )
+        under_review = factory.Trait(
+            submitted=True, status="under_review",
+        )
+        changes_requested = factory.Trait(
+            submitted=True, status="changes_requested",
+            changes_requested_at=factory.LazyFunction(timezone.now),
+            changes_deadline=factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(days=7)),
+        )
+        approved = factory.Trait(submitted=True, status="approved", decided_at=factory.LazyFunction(timezone.now))
+        rejected = factory.Trait(submitted=True, status="rejected", decided_at=factory.LazyFunction(timezone.now))
+        withdrawn = factory.Trait(status="withdrawn")
+
+
+class ReviewFactory(factory.django.DjangoModelFactory):
+    """A review assigned to a reviewer (appointed for the call); `declared=True` has declared no conflict."""
+
+    class Meta:
+        model = "calls.Review"
+
+    proposal = factory.SubFactory(ProposalFactory, under_review=True)
+    reviewer = factory.SubFactory(UserFactory)
+
+    class Params:
+        declared = factory.Trait(status="in_progress", declared_at=factory.LazyFunction(timezone.now))
+        recused = factory.Trait(
+            status="recused", declared_at=factory.LazyFunction(timezone.now), conflict_note="My brother chairs it."
+        )
+
+    @factory.post_generation
+    def appointed(self, create, extracted, **kwargs):
+        if create:
+            from calls.models import CallReviewer
+
+            CallReviewer.objects.get_or_create(call=self.proposal.call, user=self.reviewer)
+
+
+def cso_member(organisation, *, admin=False):
+    """A user who is a member (or the admin) of `organisation`."""
+    return MembershipFactory(organisation=organisation, role="admin" if admin else "member").user

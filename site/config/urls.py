@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("network.urls")),
     path("", include("reuse_projects.urls")),
+    path("", include("calls.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -25,6 +25,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 INSTALLED_APPS = [
     "network",
     "reuse_projects",
+    "calls",
     "campaign",
     "search",
     "wagtail.contrib.forms",
@@ -67,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "network.middleware.user_time_zone",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 

@@ -1,0 +1,11 @@
+from .views import calls, notifications, office, proposals, reviews
+
+app_name = "calls"
+
+urlpatterns = [
+    *calls.urlpatterns,
+    *office.urlpatterns,
+    *proposals.urlpatterns,
+    *reviews.urlpatterns,
+    *notifications.urlpatterns,
+]

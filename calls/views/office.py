@@ -1,0 +1,3 @@
+"""office"""
+
+urlpatterns = []

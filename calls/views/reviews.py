@@ -1,0 +1,3 @@
+"""reviews"""
+
+urlpatterns = []
