@@ -6,6 +6,7 @@ serialised (a transaction-scoped advisory lock on PostgreSQL; SQLite serialises 
 transactions never chain onto the same predecessor.
 """
 
+import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ AUDIT_LOCK_KEY = 0x5EA5_0A0D
 def canonical(entry: AuditEntry) -> bytes:
     content = {
         "position": entry.position,
-        "created_at": entry.created_at.astimezone(timezone.UTC).isoformat(timespec="microseconds"),
+        "created_at": entry.created_at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
         "action": entry.action,
         "object_type": entry.object_type,
         "object_id": entry.object_id,

@@ -1,4 +1,4 @@
-from .views import calls, notifications, office, proposals, reviews
+from .views import audit, calls, notifications, office, proposals, reviews
 
 app_name = "calls"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     *proposals.urlpatterns,
     *reviews.urlpatterns,
     *notifications.urlpatterns,
+    *audit.urlpatterns,
 ]
