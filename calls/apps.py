@@ -8,3 +8,10 @@ class CallsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "calls"
     verbose_name = _("Calls and proposals")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from .context_processors import remember_has_reviews
+
+        user_logged_in.connect(remember_has_reviews, dispatch_uid="calls_remember_has_reviews")
