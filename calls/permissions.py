@@ -55,6 +55,18 @@ def can_book_site_visit(user, call: Call, organisation) -> bool:
     return can_ask_question(user, call, organisation)
 
 
+def can_create_call(user, amo) -> bool:
+    """Officers of the office start its calls."""
+    return is_officer_of(user, amo)
+
+
+def can_cancel_site_visit_booking(user, booking) -> bool:
+    """A live booking: members of the organisation that booked it, and the call's office."""
+    if booking.cancelled_at is not None or not user.is_authenticated:
+        return False
+    return is_member(user, booking.organisation) or can_manage_call(user, booking.slot.call)
+
+
 # Proposals
 
 
@@ -153,7 +165,34 @@ def can_confirm_decision(user, decision: Decision) -> bool:
 
 
 def can_view_ranking(user, call: Call) -> bool:
-    return can_manage_call(user, call)
+    """The office's officers, except one who is also a reviewer of the call and has not finished reviewing:
+    their own scores must not be swayed by the others'."""
+    return can_manage_call(user, call) and not has_unfinished_reviews(user, call)
+
+
+def has_unfinished_reviews(user, call: Call) -> bool:
+    """A reviewer of the call with a review not yet submitted (nor recused)."""
+    if not user.is_authenticated:
+        return False
+    cache = user.__dict__.setdefault("_unfinished_review_calls", {})
+    if call.pk not in cache:
+        cache[call.pk] = Review.objects.filter(
+            proposal__call_id=call.pk, reviewer=user, status__in=(Review.Status.ASSIGNED, Review.Status.IN_PROGRESS)
+        ).exists()
+    return cache[call.pk]
+
+
+def can_start_review(user, proposal: Proposal) -> bool:
+    return can_handle_proposal(user, proposal)
+
+
+def can_propose_decision(user, proposal: Proposal) -> bool:
+    return can_handle_proposal(user, proposal)
+
+
+def can_return_decision(user, decision: Decision) -> bool:
+    """Send a proposed decision back: the same second officer who could confirm it."""
+    return can_confirm_decision(user, decision)
 
 
 # Reviews
@@ -169,10 +208,16 @@ def can_score(user, review: Review) -> bool:
 
 
 def can_read_review(user, review: Review) -> bool:
-    """A submitted review: its author and the office's officers. Never another reviewer."""
+    """A submitted review: its author and the office's officers. Never another reviewer, and not an
+    officer who is also reviewing the call until they have submitted their own reviews."""
     if review.reviewer_id == user.pk:
         return True
-    return is_officer_of(user, review.proposal.call.amo)
+    call = review.proposal.call
+    return (
+        review.status == Review.Status.SUBMITTED
+        and is_officer_of(user, call.amo)
+        and not has_unfinished_reviews(user, call)
+    )
 
 
 def reviewer_can_read(user, proposal: Proposal) -> bool:
@@ -182,3 +227,21 @@ def reviewer_can_read(user, proposal: Proposal) -> bool:
     return Review.objects.filter(
         proposal=proposal, reviewer=user, status__in=(Review.Status.IN_PROGRESS, Review.Status.SUBMITTED)
     ).exists()
+
+
+# The audit trail
+
+
+def can_view_audit(user, call: Call) -> bool:
+    """A call's audit trail (every event with its hash): the office's officers."""
+    return can_manage_call(user, call)
+
+
+def can_open_review(user, review: Review) -> bool:
+    """The review's page (declaration, then scoring): only its reviewer."""
+    return user.is_authenticated and review.reviewer_id == user.pk
+
+
+def can_manage_reviewers(user, call: Call) -> bool:
+    """Appoint and remove reviewers: the office's officers, while the call is not cancelled."""
+    return can_manage_call(user, call) and call.status != Call.Status.CANCELLED

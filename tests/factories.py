@@ -299,6 +299,7 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "calls.Review"
+        skip_postgeneration_save = True
 
     proposal = factory.SubFactory(ProposalFactory, under_review=True)
     reviewer = factory.SubFactory(UserFactory)
@@ -320,3 +321,25 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 def cso_member(organisation, *, admin=False):
     """A user who is a member (or the admin) of `organisation`."""
     return MembershipFactory(organisation=organisation, role="admin" if admin else "member").user
+
+
+# Reviews and decisions ----------------------------------------------------------------------------
+
+def closed_call_with_proposals(count=2, *, status="submitted", **call_kwargs):
+    """A closed call of Serbia's Directorate for one property, and `count` proposals for it by different
+    verified CSOs, in `status` (a ProposalFactory trait): `(call, proposals)`."""
+    call = CallFactory(closed=True, **call_kwargs)
+    proposals = [ProposalFactory(call=call, **{status: True}) for _ in range(count)]
+    return call, proposals
+
+
+def submitted_review(proposal, reviewer=None, *, scores, recommendation="approve", comment=""):
+    """A submitted review of `proposal` with `scores` in the call's order of criteria."""
+    from calls.models import ReviewScore
+
+    review = ReviewFactory(proposal=proposal, declared=True, status="submitted",
+                           submitted_at=timezone.now(), recommendation=recommendation, comment=comment,
+                           **({"reviewer": reviewer} if reviewer is not None else {}))
+    for criterion, score in zip(proposal.call.criteria.all(), scores, strict=True):
+        ReviewScore.objects.create(review=review, criterion=criterion, score=score)
+    return review
