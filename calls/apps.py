@@ -12,6 +12,7 @@ class CallsConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from .context_processors import remember_has_reviews
+        from .context_processors import remember_has_reviews, remember_unread_notifications
 
         user_logged_in.connect(remember_has_reviews, dispatch_uid="calls_remember_has_reviews")
+        user_logged_in.connect(remember_unread_notifications, dispatch_uid="calls_remember_unread_notifications")

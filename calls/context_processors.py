@@ -42,3 +42,38 @@ def navigation(request):
     if user is None or not user.is_authenticated:
         return {"nav_has_reviews": False}
     return {"nav_has_reviews": has_reviews(user)}
+
+
+# The unread notifications count beside "Notifications", cached like the flag above. Short-lived: with a
+# per-process cache (no CACHE_URL) another process's notice shows here within a minute.
+UNREAD_KEY = "calls:unread:%s"
+UNREAD_SECONDS = 60
+
+
+def unread_notifications(user) -> int:
+    from .models import Notification
+
+    value = cache.get(UNREAD_KEY % user.pk)
+    if value is None:
+        value = Notification.objects.filter(user_id=user.pk, read_at__isnull=True).count()
+        cache.set(UNREAD_KEY % user.pk, value, UNREAD_SECONDS)
+    return value
+
+
+def forget_unread_notifications(user_ids) -> None:
+    keys = [UNREAD_KEY % pk for pk in set(user_ids)]
+    if keys:
+        cache.delete_many(keys)
+        transaction.on_commit(lambda: cache.delete_many(keys))
+
+
+def remember_unread_notifications(sender, request, user, **kwargs):
+    cache.delete(UNREAD_KEY % user.pk)
+    unread_notifications(user)
+
+
+def notifications(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_unread_notifications": 0}
+    return {"nav_unread_notifications": unread_notifications(user)}

@@ -10,6 +10,7 @@ from django.utils import translation
 
 from network.emails import absolute_url, queue_email
 
+from .context_processors import forget_unread_notifications
 from .models import Notification
 
 
@@ -31,4 +32,6 @@ def notify(*, users, kind: str, context: dict, url: str = "") -> list[Notificati
             subject = " ".join(render_to_string(f"calls/email/{kind}_subject.txt", message_context).split())
         notices.append(Notification(user=user, kind=kind, message=subject[:500], url=link))
         queue_email(template=f"calls/email/{kind}", to=[user.email], context=message_context, language=language)
-    return Notification.objects.bulk_create(notices)
+    created = Notification.objects.bulk_create(notices)
+    forget_unread_notifications(seen)
+    return created

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from ..context_processors import forget_unread_notifications
 from ..models import Notification
 
 PAGE_SIZE = 30
@@ -26,6 +27,7 @@ def notification_open(request, pk):
     notification = get_object_or_404(Notification, pk=pk, user=request.user)
     if notification.read_at is None:
         Notification.objects.filter(pk=pk).update(read_at=timezone.now())
+        forget_unread_notifications([request.user.pk])
     target = notification.url
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=False):
         target = "calls:notification_list"
@@ -36,6 +38,7 @@ def notification_open(request, pk):
 @require_POST
 def notification_read_all(request):
     Notification.objects.filter(user=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    forget_unread_notifications([request.user.pk])
     return redirect("calls:notification_list")
 
 

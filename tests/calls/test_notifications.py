@@ -89,3 +89,17 @@ def test_the_list_holds_its_query_budget(client):
     few = count()
     Notification.objects.bulk_create([Notification(user=me, kind="x", message=f"m{i}") for i in range(25)])
     assert count() == few
+
+
+def test_the_navigation_counts_unread_notifications_without_a_query_per_page(client, django_assert_num_queries):
+    from calls.context_processors import unread_notifications
+
+    me = UserFactory()
+    client.force_login(me)  # signing in stores the count (zero)
+    assert unread_notifications(me) == 0
+    call = CallFactory(open=True)
+    _notify([me], call)
+    body = client.get(reverse("calls:notification_list")).content.decode()
+    assert '<span class="badge badge-count">1<span class="visually-hidden"> unread' in body
+    client.post(reverse("calls:notification_read_all"))
+    assert "badge-count" not in client.get(reverse("calls:notification_list")).content.decode()

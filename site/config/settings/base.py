@@ -89,6 +89,7 @@ TEMPLATES = [
                 "network.context_processors.navigation",
                 "reuse_projects.context_processors.navigation",
                 "calls.context_processors.navigation",
+                "calls.context_processors.notifications",
             ],
         },
     },
