@@ -139,6 +139,11 @@ def test_seeding_sends_and_queues_no_email(settings):
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
                                   "QUEUES": []}}
+    from calls.models import Call, Proposal, ReuseAgreement
+
+    ReuseAgreement.objects.all().delete()
+    Proposal.objects.all().delete()
+    Call.objects.all().delete()
     Organisation.objects.csos().delete()
     seed()
     assert mail.outbox == []
@@ -180,12 +185,17 @@ def test_demo_properties_in_all_six_countries_with_their_history():
     seed()
 
     demo = Property.objects.filter(reference__startswith="DEMO-").select_related("amo", "municipality")
+    from calls.models import Call
+
+    in_calls = set(Call.objects.values_list("properties", flat=True))
     assert set(demo.values_list("amo__country_id", flat=True)) == SIX_COUNTRIES
     for amo in Organisation.objects.amos():
         properties = [p for p in demo if p.amo_id == amo.pk]
         assert len(properties) == 6, amo.slug
-        statuses = sorted(p.status for p in properties)
-        assert statuses == ["available"] * 3 + ["draft", "in_reuse", "under_call"]
+        # The demo calls take some of the available ones (see test_demo_calls_...).
+        called = [p for p in properties if p.pk in in_calls]
+        statuses = sorted(p.status for p in properties if p.pk not in in_calls)
+        assert statuses == sorted(["available"] * (3 - len(called)) + ["draft", "in_reuse", "under_call"])
         assert {p.location_privacy for p in properties} == {"exact", "approximate", "hidden"}
         assert {p.property_type for p in properties} >= {"apartment", "villa", "hotel", "warehouse"}
         for property in properties:
@@ -233,3 +243,22 @@ def test_bulk_properties_add_exactly_n_and_a_rerun_adds_none():
 
     seed("--properties", "33")
     assert bench.count() == 33
+
+
+def test_demo_calls_cover_every_phase_with_a_four_eyes_decision_and_an_intact_audit_log():
+    from calls.audit import audit_verify
+    from calls.models import Call, Decision, Proposal, ReuseAgreement
+
+    seed()
+    phases = sorted(call.phase() for call in Call.objects.all())
+    assert phases == ["closed", "open", "upcoming"]
+    approved = Proposal.objects.get(status="approved")
+    assert approved.property.status == "assigned"
+    assert ReuseAgreement.objects.get().proposal == approved
+    decision = Decision.objects.get(proposal=approved, status="confirmed")
+    assert decision.proposed_by != decision.confirmed_by
+    assert Proposal.objects.filter(call=approved.call, status="rejected").count() == 1
+    assert {"draft", "submitted"} <= set(Proposal.objects.values_list("status", flat=True))
+    assert audit_verify()[1] is None
+    seed()  # a second run adds no calls
+    assert Call.objects.count() == 3

@@ -650,6 +650,10 @@ class Command(BaseCommand):
                 self.seed_officers(officers)
                 created = self.seed_csos(csos, coordinators)
                 properties_created = self.seed_properties(officers)
+                # Calls, proposals, a four-eyes decision: the demo's second act, through the calls services.
+                from calls.demo import seed_calls_demo
+
+                self.call_accounts = seed_calls_demo(password=DEMO_PASSWORD)
             scale_created = self.seed_scale(scale, coordinators) if scale else 0
             bench_created = self.seed_bench_properties(properties) if properties else 0
         if options["verbosity"] >= 1:
@@ -946,6 +950,7 @@ class Command(BaseCommand):
             label = f"{cso.fields['name']} [{cso.country}, {_final_status(cso.history)}]"
             rows.append((cso.admin.email, "CSO admin", label))
             rows += [(person.email, "CSO member", label) for person in cso.members]
+        rows += getattr(self, "call_accounts", [])
         width = max(len(email) for email, *_rest in rows)
         self.stdout.write("")
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD})")
