@@ -4,13 +4,15 @@ It prepares a PostgreSQL database of its own (created if missing, migrated, seed
 plus thousands of verified CSOs and tens of thousands of properties), serves the site with gunicorn
 as production does, with the settings `config.settings.bench`, then sends concurrent keep-alive
 requests from a thread pool to the directory, a profile, the home page, the property catalogue
-(unfiltered and with three filters), a property, the map data and a view that does nothing (the
-machine's ceiling), and
-prints requests, errors, requests a second and latency percentiles per page. Everything stays on
+(unfiltered and with three filters), a property, the map data, the calls page, a call, the ranking of a
+call with 200 proposals (as its officer) and a view that does nothing (the machine's ceiling), and
+prints requests, errors, requests a second and latency percentiles per page. Then sixty CSOs each upload
+10 MB of attachments and submit, and the workers' peak memory is compared before and after. Everything stays on
 127.0.0.1; gunicorn is stopped at the end, also after an error or Ctrl-C.
 """
 
 import http.client
+import json
 import os
 import re
 import signal
@@ -20,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +37,13 @@ HOST = "127.0.0.1"
 BENCH_SETTINGS = "config.settings.bench"
 PROFILE_LINK = re.compile(r'href="(/en/organisations/(?!register/|verified/)[\w-]+/)"')
 PROPERTY_LINK = re.compile(r'href="(/en/properties/[\w.-]+--[\w.-]+/)"')
+# The calls part: a call whose ranking has this many proposals (3 reviews each), and this many CSOs
+# that each upload 10 MB of attachments (two 5 MB PDFs) to their draft and submit it.
+RANKING_PROPOSALS = 200
+SUBMISSIONS = 60
+SUBMISSION_CLIENTS = 4
+ATTACHMENT_BYTES = 5 * 1024 * 1024
+CALLS_DATA = Path("var") / "bench" / "calls.json"
 # Three filters a CSO would combine: a country, a type and a minimum floor area.
 FILTERED_CATALOGUE = "/en/properties/?country=RS&type=apartment&min_area=50"
 
@@ -91,6 +101,8 @@ class Command(BaseCommand):
             wait_until_healthy(port, server)
             profile = find_link(port, "/en/organisations/", PROFILE_LINK)
             detail = find_link(port, "/en/properties/", PROPERTY_LINK)
+            calls = json.loads((Path(settings.BASE_DIR) / CALLS_DATA).read_text())
+            officer = {"Cookie": f"sessionid={calls['officer_session']}"}
             pages = [
                 ("directory", "/en/organisations/"),
                 ("profile", profile),
@@ -99,6 +111,9 @@ class Command(BaseCommand):
                 ("filtered", FILTERED_CATALOGUE),
                 ("property", detail),
                 ("map data", "/en/properties/map.geojson"),
+                ("calls", "/en/calls/"),
+                ("call", f"/en/calls/{calls['ranking_call']}/"),
+                ("ranking", f"/en/office/calls/{calls['ranking_call']}/ranking/", officer),
                 ("bare view", "/bench/bare/"),
             ]
             self.stdout.write(
@@ -108,10 +123,11 @@ class Command(BaseCommand):
             )
             results = [
                 (name, path, *load(port, path, options["clients"], options["seconds"],
-                                   options["requests"]))
-                for name, path in pages
+                                   options["requests"], headers=headers[0] if headers else None))
+                for name, path, *headers in pages
             ]
             self.print_table(results)
+            self.measure_submissions(server, port, calls["drafts"])
         except KeyboardInterrupt:
             raise CommandError("Interrupted; gunicorn is stopped.", returncode=130) from None
         finally:
@@ -144,6 +160,8 @@ class Command(BaseCommand):
         steps = [
             ["migrate", "--noinput", "-v", "0"],
             ["seed_demo", "--scale", str(organisations), "--properties", str(properties), "-v", "0"],
+            ["seed_calls_bench", "--proposals", str(RANKING_PROPOSALS), "--drafts", str(SUBMISSIONS),
+             "--output", str(CALLS_DATA)],
             # The manifest storage refuses to render a page whose static files were not collected.
             ["collectstatic", "--noinput", "-v", "0"],
         ]
@@ -168,6 +186,36 @@ class Command(BaseCommand):
         # A session of its own: Ctrl-C reaches this command only, which then stops gunicorn
         # in order (SIGTERM, then SIGKILL if it lingers).
         return subprocess.Popen(command, env=environment, cwd=settings.BASE_DIR, start_new_session=True)
+
+    def measure_submissions(self, server: subprocess.Popen, port: int, drafts: list[dict]):
+        """Each CSO uploads two 5 MB PDFs to its draft and submits it, SUBMISSION_CLIENTS at a time.
+
+        Prints the time per submission and each worker's peak resident memory before and after: uploads
+        stream to temporary files and are hashed by chunks, so the peak must not grow by the upload size.
+        """
+        before = worker_memory(server.pid)
+        payload = b"%PDF-1.4\n" + b"0" * (ATTACHMENT_BYTES - 20) + b"\n%%EOF\n"
+        started = time.monotonic()
+        with ThreadPoolExecutor(max_workers=SUBMISSION_CLIENTS) as pool:
+            outcomes = list(pool.map(lambda draft: submit_with_attachments(port, draft, payload), drafts))
+        elapsed = time.monotonic() - started
+        after = worker_memory(server.pid)
+        durations = sorted(seconds for ok, seconds in outcomes if ok)
+        failures = sum(1 for ok, _seconds in outcomes if not ok)
+        self.stdout.write("")
+        if not durations:
+            raise CommandError(f"No submission succeeded ({failures} failed).")
+        megabytes = len(durations) * 2 * ATTACHMENT_BYTES / 1024 / 1024
+        self.stdout.write(
+            f"submission with 2 x {ATTACHMENT_BYTES // 1024 // 1024} MB attachments: {len(durations)} done, "
+            f"{failures} failed, {SUBMISSION_CLIENTS} clients, {len(durations) / elapsed:.2f} submissions/s, "
+            f"{megabytes / elapsed:.1f} MB/s; p50 {statistics.median(durations) * 1000:.0f} ms, "
+            f"p95 {durations[min(len(durations) - 1, int(len(durations) * 0.95))] * 1000:.0f} ms"
+        )
+        self.stdout.write(
+            "worker peak memory (VmHWM) before -> after: "
+            + ", ".join(f"{before.get(pid, 0) / 1024:.1f} -> {after[pid] / 1024:.1f} MB" for pid in sorted(after))
+        )
 
     def print_table(self, results):
         header = f"{'page':<10} {'path':<42} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7}"
@@ -214,20 +262,20 @@ def find_link(port: int, page: str, link: re.Pattern) -> str:
     return match.group(1)
 
 
-def load(port: int, path: str, clients: int, seconds: float, requests: int):
+def load(port: int, path: str, clients: int, seconds: float, requests: int, headers: dict | None = None):
     """`clients` threads, each with one keep-alive connection, until time or requests run out.
 
     Returns (requests, errors, elapsed seconds, p50 ms, p95 ms).
     """
     # Warm up first: every worker loads templates and opens connections on its first requests.
-    client(port, path, deadline=time.monotonic() + 1.0, limit=20, stopping=threading.Event())
+    client(port, path, deadline=time.monotonic() + 1.0, limit=20, stopping=threading.Event(), headers=headers)
     started = time.monotonic()
     deadline = started + seconds
     stopping = threading.Event()
     with ThreadPoolExecutor(max_workers=clients) as pool:
         try:
             samples = list(pool.map(
-                lambda _n: client(port, path, deadline, requests, stopping), range(clients)
+                lambda _n: client(port, path, deadline, requests, stopping, headers), range(clients)
             ))
         except BaseException:
             stopping.set()  # Ctrl-C: let the clients finish their request and stop
@@ -242,7 +290,8 @@ def load(port: int, path: str, clients: int, seconds: float, requests: int):
     return len(latencies) + errors, errors, elapsed, p50, p95
 
 
-def client(port: int, path: str, deadline: float, limit: int, stopping: threading.Event) -> Sample:
+def client(port: int, path: str, deadline: float, limit: int, stopping: threading.Event,
+           headers: dict | None = None) -> Sample:
     sample = Sample()
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
@@ -251,7 +300,7 @@ def client(port: int, path: str, deadline: float, limit: int, stopping: threadin
                 break
             started = time.perf_counter()
             try:
-                connection.request("GET", path, headers={"Accept-Language": "en"})
+                connection.request("GET", path, headers={"Accept-Language": "en", **(headers or {})})
                 response = connection.getresponse()
                 response.read()
             except (OSError, http.client.HTTPException):
@@ -265,6 +314,63 @@ def client(port: int, path: str, deadline: float, limit: int, stopping: threadin
     finally:
         connection.close()
     return sample
+
+
+def worker_memory(master_pid: int) -> dict[int, int]:
+    """Peak resident memory (kB) of each gunicorn worker, from /proc."""
+    peaks = {}
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    for pid in children.read_text().split() if children.exists() else []:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        match = re.search(r"^VmHWM:\s+(\d+) kB", status, re.MULTILINE)
+        if match:
+            peaks[int(pid)] = int(match.group(1))
+    return peaks
+
+
+def multipart(fields: dict, files: dict) -> tuple[bytes, str]:
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    for name, (filename, content) in files.items():
+        parts.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            f"Content-Type: application/pdf\r\n\r\n".encode() + content + b"\r\n"
+        )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def submit_with_attachments(port: int, draft: dict, payload: bytes) -> tuple[bool, float]:
+    """One CSO's submission as its browser would send it: upload each checklist document, then submit."""
+    token = uuid.uuid4().hex  # any 32 characters: the cookie and the header must match
+    headers = {"Cookie": f"sessionid={draft['session']}; csrftoken={token}", "X-CSRFToken": token,
+               "Accept-Language": "en"}
+    connection = http.client.HTTPConnection(HOST, port, timeout=120)
+    started = time.perf_counter()
+    try:
+        base = f"/en/proposals/{draft['proposal']}"
+        for requirement in draft["requirements"]:
+            body, content_type = multipart({"requirement": requirement}, {"file": ("plan.pdf", payload)})
+            connection.request("POST", f"{base}/attachments/add/", body=body,
+                               headers={**headers, "Content-Type": content_type})
+            response = connection.getresponse()
+            response.read()
+            if response.status != 302:
+                return False, 0.0
+        body, content_type = multipart({}, {})
+        connection.request("POST", f"{base}/submit/", body=body, headers={**headers, "Content-Type": content_type})
+        response = connection.getresponse()
+        response.read()
+        return response.status == 302, time.perf_counter() - started
+    except (OSError, http.client.HTTPException):
+        return False, 0.0
+    finally:
+        connection.close()
 
 
 def stop(server: subprocess.Popen):
