@@ -5,12 +5,12 @@ and the figures computed in Python.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 
-from ..models import Call, CallCriterion, Decision, Proposal, Review
+from ..models import Call, CallCriterion, Decision, Proposal, Review, ReviewScore
 
 TWO_PLACES = Decimal("0.01")
 
@@ -27,24 +27,27 @@ def review_weighted_score(review: Review, criteria: list[CallCriterion]) -> Deci
 
 
 @dataclass
-class ReviewRow:
-    review: Review
+class ReviewFigure:
+    """One submitted review as the ranking shows it: who, the weighted score, the recommendation."""
+
+    reviewer: str
     weighted_score: Decimal
-    # (criterion, score or None, comment) in the call's order of criteria.
-    scores: list = field(default_factory=list)
+    recommendation: str
 
 
 @dataclass
 class RankingRow:
     proposal: Proposal
-    reviews: list[ReviewRow]
+    reviews: list[ReviewFigure]
+    # The average score of each criterion over the submitted reviews, in the call's order (None: no score).
+    criterion_averages: list
     submitted: int
     assigned: int
     recused: int
     average: Decimal | None
     spread: Decimal | None
-    recommendations: dict
-    pending_decision: Decision | None = None
+    recommendations: list  # [(label, number)] in the order of Review.Recommendation
+    pending_outcome: str = ""
     rank: int | None = None
 
 
@@ -54,59 +57,73 @@ class PropertyRanking:
     rows: list[RankingRow]
 
 
-def _ranking_row(proposal: Proposal, criteria: list[CallCriterion]) -> RankingRow:
-    reviews = list(proposal.reviews.all())
-    submitted = [review for review in reviews if review.status == Review.Status.SUBMITTED]
-    review_rows = []
-    for review in submitted:
-        by_criterion = {score.criterion_id: score for score in review.scores.all()}
-        scores = [
-            (criterion, getattr(by_criterion.get(criterion.pk), "score", None),
-             getattr(by_criterion.get(criterion.pk), "comment", ""))
-            for criterion in criteria
-        ]
-        review_rows.append(ReviewRow(review=review, weighted_score=review_weighted_score(review, criteria),
-                                     scores=scores))
-    figures = [row.weighted_score for row in review_rows]
-    average = (sum(figures, Decimal(0)) / len(figures)).quantize(TWO_PLACES, ROUND_HALF_UP) if figures else None
-    recused = sum(1 for review in reviews if review.status == Review.Status.RECUSED)
-    pending = next((d for d in proposal.decisions.all() if d.status == Decision.Status.PROPOSED), None)
-    return RankingRow(
-        proposal=proposal,
-        reviews=review_rows,
-        submitted=len(submitted),
-        assigned=len(reviews) - recused,
-        recused=recused,
-        average=average,
-        spread=(max(figures) - min(figures)) if figures else None,
-        recommendations=dict(Counter(review.recommendation for review in submitted if review.recommendation)),
-        pending_decision=pending,
+def _weighted(scores: dict, criteria: list[CallCriterion]) -> Decimal:
+    total = sum(
+        (Decimal(scores.get(c.pk, 0)) / Decimal(c.max_score) * Decimal(c.weight) for c in criteria), Decimal(0)
     )
-
-
-def _ranked_proposals(call: Call):
-    return (
-        Proposal.objects.filter(call=call).submitted().exclude(status=Proposal.Status.WITHDRAWN)
-        .select_related("organisation", "property")
-        .prefetch_related(
-            Prefetch("reviews", queryset=Review.objects.select_related("reviewer").order_by("pk")),
-            "reviews__scores",
-            "decisions",
-        )
-        .order_by("property__reference", "pk")
-    )
+    return total.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
 
 
 def call_ranking(call: Call) -> list[PropertyRanking]:
     """Per property of the call, its proposals (not drafts, not withdrawn) by average weighted score, best first.
 
-    Five queries: criteria, proposals (with applicant and property), reviews, scores, decisions.
+    Five queries whatever the size: criteria, proposals (with applicant and property), reviews, scores
+    and pending decisions, the last three as plain values: a call with 200 proposals has thousands of
+    scores, and model instances for each would cost more than the figures.
     """
     criteria = list(call.criteria.all())
+    proposals = list(
+        Proposal.objects.filter(call=call).submitted().exclude(status=Proposal.Status.WITHDRAWN)
+        .select_related("organisation", "property").order_by("property__reference", "pk")
+    )
+    reviews_of: dict[int, list[dict]] = {}
+    for review in Review.objects.filter(proposal__call=call).values(
+        "pk", "proposal_id", "status", "recommendation", "reviewer__full_name", "reviewer__email"
+    ).order_by("pk"):
+        reviews_of.setdefault(review["proposal_id"], []).append(review)
+    scores_of: dict[int, dict[int, int]] = {}
+    for review_id, criterion_id, score in ReviewScore.objects.filter(
+        review__proposal__call=call, review__status=Review.Status.SUBMITTED
+    ).values_list("review_id", "criterion_id", "score"):
+        scores_of.setdefault(review_id, {})[criterion_id] = score
+    outcomes = dict(Decision.Outcome.choices)
+    pending = {
+        proposal_id: outcomes.get(outcome, outcome)
+        for proposal_id, outcome in Decision.objects.filter(
+            proposal__call=call, status=Decision.Status.PROPOSED
+        ).values_list("proposal_id", "outcome")
+    }
+    labels = Review.Recommendation.choices
     groups: dict[int, PropertyRanking] = {}
-    for proposal in _ranked_proposals(call):
-        group = groups.setdefault(proposal.property_id, PropertyRanking(property=proposal.property, rows=[]))
-        group.rows.append(_ranking_row(proposal, criteria))
+    for proposal in proposals:
+        reviews = reviews_of.get(proposal.pk, [])
+        submitted = [review for review in reviews if review["status"] == Review.Status.SUBMITTED]
+        figures = [
+            ReviewFigure(
+                reviewer=review["reviewer__full_name"] or review["reviewer__email"],
+                weighted_score=_weighted(scores_of.get(review["pk"], {}), criteria),
+                recommendation=dict(labels).get(review["recommendation"], ""),
+            )
+            for review in submitted
+        ]
+        values = [figure.weighted_score for figure in figures]
+        criterion_averages = []
+        for criterion in criteria:
+            given = [scores_of[r["pk"]][criterion.pk] for r in submitted if criterion.pk in scores_of.get(r["pk"], {})]
+            criterion_averages.append(
+                (Decimal(sum(given)) / len(given)).quantize(Decimal("0.1"), ROUND_HALF_UP) if given else None
+            )
+        counts = Counter(review["recommendation"] for review in submitted if review["recommendation"])
+        recused = sum(1 for review in reviews if review["status"] == Review.Status.RECUSED)
+        row = RankingRow(
+            proposal=proposal, reviews=figures, criterion_averages=criterion_averages,
+            submitted=len(submitted), assigned=len(reviews) - recused, recused=recused,
+            average=(sum(values, Decimal(0)) / len(values)).quantize(TWO_PLACES, ROUND_HALF_UP) if values else None,
+            spread=(max(values) - min(values)) if values else None,
+            recommendations=[(label, counts[value]) for value, label in labels if counts[value]],
+            pending_outcome=pending.get(proposal.pk, ""),
+        )
+        groups.setdefault(proposal.property_id, PropertyRanking(property=proposal.property, rows=[])).rows.append(row)
     for group in groups.values():
         # Unreviewed proposals last; ties keep the order of submission.
         group.rows.sort(key=lambda row: (row.average is None, -(row.average or 0), row.proposal.submitted_at))

@@ -311,7 +311,6 @@ def call_ranking(request, pk):
         "call": call,
         "criteria": list(call.criteria.all()),
         "groups": selectors.call_ranking(call),
-        "recommendations": Review.Recommendation.choices,
     })
 
 
