@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from network.storage import private_storage
 
@@ -271,12 +272,14 @@ class Proposal(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted")
+        # A context of their own: the same English words for organisations and properties take
+        # another grammatical gender in several of our languages.
+        SUBMITTED = "submitted", pgettext_lazy("proposal status", "Submitted")
         UNDER_REVIEW = "under_review", _("Under review")
         CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-        APPROVED = "approved", _("Approved")
-        REJECTED = "rejected", _("Rejected")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        APPROVED = "approved", pgettext_lazy("proposal status", "Approved")
+        REJECTED = "rejected", pgettext_lazy("proposal status", "Rejected")
+        WITHDRAWN = "withdrawn", pgettext_lazy("proposal status", "Withdrawn")
 
     EDITABLE_STATUSES = ("draft", "changes_requested")
     DECIDED_STATUSES = ("approved", "rejected")
