@@ -40,10 +40,11 @@ def test_entries_chain_each_onto_the_previous_hash():
 
 
 def test_an_intact_chain_verifies(capsys):
-    _chain(4)
+    entries = _chain(4)
     assert audit_verify() == (4, None)
     call_command("audit_verify")
-    assert "4 entries verified" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "4 entries verified" in out and f"#4 {entries[-1].hash}" in out
 
 
 def test_an_empty_log_verifies():
