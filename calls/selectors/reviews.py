@@ -176,7 +176,7 @@ def review_queue(user):
             "status", "assigned_at", "declared_at", "submitted_at", "proposal_id", "reviewer_id",
             "proposal__reference", "proposal__call_id", "proposal__property_id", "proposal__organisation_id",
             "proposal__call__title", "proposal__call__closes_at",
-            "proposal__property__reference", "proposal__property__title",
+            "proposal__property__reference", "proposal__property__title", "proposal__property__title_en",
             "proposal__organisation__name",
         )
         .order_by("-assigned_at", "-pk")
