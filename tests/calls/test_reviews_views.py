@@ -275,7 +275,7 @@ def test_before_the_declaration_the_reviewer_sees_only_the_applicant_and_the_pro
     review = ReviewFactory()
     client.force_login(review.reviewer)
     page = client.get(reverse("calls:review_detail", kwargs={"pk": review.pk})).content.decode()
-    assert review.proposal.organisation.name in page and review.proposal.property.title in page
+    assert review.proposal.organisation.name in page and review.proposal.property.title_en in page
     assert PLANNED_USE not in page and review.proposal.sustainability_plan not in page
     assert reverse("calls:review_declare", kwargs={"pk": review.pk}) in page
     # Nor does posting scores work before the declaration.
