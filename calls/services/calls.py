@@ -460,3 +460,34 @@ def site_visit_cancel(*, booking: SiteVisitBooking, actor, now=None) -> SiteVisi
                  data={"slot": locked.slot_id, "organisation": locked.organisation_id, "by_office": by_office})
     return booking
 
+
+
+# After the call ------------------------------------------------------------------------------------
+
+# Proposals that still hold a property for the office to decide on.
+OPEN_PROPOSAL_STATUSES = ("submitted", "under_review", "changes_requested", "approved")
+
+
+def call_releasable_property_ids(call: Call, *, now=None) -> set[int]:
+    """Properties of a closed call still `under_call` with no proposal left to decide and none approved."""
+    if call.phase(now) != Call.Phase.CLOSED:
+        return set()
+    held = set(
+        Proposal.objects.filter(call=call, status__in=OPEN_PROPOSAL_STATUSES).values_list("property_id", flat=True)
+    )
+    under_call = call.properties.filter(status=Property.Status.UNDER_CALL).values_list("pk", flat=True)
+    return set(under_call) - held
+
+
+@transaction.atomic
+def call_release_property(*, call: Call, property: Property, actor, now=None) -> None:
+    """Make a property available again once its call has closed and nothing is left to decide for it:
+    no proposal came, or every one was rejected or withdrawn."""
+    _refuse_unless(permissions.can_manage_call(actor, call))
+    locked = Property.objects.select_for_update().get(pk=property.pk)
+    if locked.pk not in call_releasable_property_ids(call, now=now):
+        raise ActionRefused(_("This property cannot be made available again now."))
+    property_change_status(property=locked, actor=actor, action="close_call",
+                           reason=_("The call “%(title)s” ended without an approved proposal.") % {"title": call.title})
+    audit_append(action="property_released", obj=call, actor=actor, call_id=call.pk, data={"property": locked.pk})
+    property.status = locked.status

@@ -231,6 +231,7 @@ def _render_detail(request, call, *, slot_form=None, answer_forms=None, publish_
         "phase_label": Call.Phase(phase).label,
         "countdown": opening_countdown(call, now) if phase == "upcoming" else closing_countdown(call, now),
         "properties": properties,
+        "releasable": services.call_releasable_property_ids(call, now=now),
         "criteria": list(call.criteria.all()),
         "documents": list(call.document_requirements.all()),
         "problems": services.call_publish_problems(call, now=now) if call.status == Call.Status.DRAFT else [],
@@ -272,6 +273,20 @@ def office_call_publish(request, pk):
         messages.error(request, str(refusal))
     else:
         messages.success(request, _("The call is published; its properties are now under the call."))
+    return redirect("calls:office_call_detail", pk=call.pk)
+
+
+@login_required
+@require_POST
+def office_call_release_property(request, pk, property_pk):
+    call = _managed_call(request, pk)
+    property = get_object_or_404(call.properties.all(), pk=property_pk)
+    try:
+        services.call_release_property(call=call, property=property, actor=request.user)
+    except ActionRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Available again"))
     return redirect("calls:office_call_detail", pk=call.pk)
 
 
@@ -369,6 +384,8 @@ urlpatterns = [
     path("office/calls/<int:pk>/edit/", office_call_edit, name="office_call_edit"),
     path("office/calls/<int:pk>/publish/", office_call_publish, name="office_call_publish"),
     path("office/calls/<int:pk>/cancel/", office_call_cancel, name="office_call_cancel"),
+    path("office/calls/<int:pk>/properties/<int:property_pk>/release/", office_call_release_property,
+         name="office_call_release_property"),
     path("office/calls/<int:pk>/questions/<int:question_id>/answer/", office_question_answer,
          name="office_question_answer"),
     path("office/calls/<int:pk>/visits/", office_site_visit_add, name="office_site_visit_add"),

@@ -641,3 +641,42 @@ def test_two_organisations_booking_the_last_place_at_the_same_moment_get_one_pla
         thread.join(timeout=30)
     assert sorted(outcomes) == ["booked", "refused"], outcomes
     assert SiteVisitBooking.objects.filter(slot=slot, cancelled_at__isnull=True).count() == 1
+
+
+# After the call: properties nobody will get under it ---------------------------------------------------
+
+
+def test_a_closed_call_releases_a_property_with_no_proposal_left_to_decide(client):
+    from django.urls import reverse
+
+    """Closed with one property that got no proposal and one whose only proposal was rejected: both can be
+    made available again; one with a proposal under review cannot; an open call releases nothing."""
+    from calls.services.calls import call_releasable_property_ids, call_release_property
+    from tests.factories import CallFactory, PropertyFactory, ProposalFactory, amo_officer
+
+    officer = amo_officer()
+    empty, rejected, reviewed = (PropertyFactory(status="under_call") for _ in range(3))
+    call = CallFactory(closed=True, properties=[empty, rejected, reviewed])
+    ProposalFactory(call=call, property=rejected, rejected=True)
+    ProposalFactory(call=call, property=reviewed, under_review=True)
+    assert call_releasable_property_ids(call) == {empty.pk, rejected.pk}
+    call_release_property(call=call, property=empty, actor=officer)
+    assert Property.objects.get(pk=empty.pk).status == "available"
+    with pytest.raises(ActionRefused):
+        call_release_property(call=call, property=reviewed, actor=officer)
+    assert Property.objects.get(pk=reviewed.pk).status == "under_call"
+    with pytest.raises(ActionRefused):
+        call_release_property(call=call, property=rejected, actor=amo_officer("auoi-mk"))
+    assert Property.objects.get(pk=rejected.pk).status == "under_call"
+    open_call = CallFactory(open=True)
+    assert call_releasable_property_ids(open_call) == set()
+    # On the office's page: a button for the one left, none for the one under review.
+    client.force_login(officer)
+    page = client.get(reverse("calls:office_call_detail", kwargs={"pk": call.pk})).content.decode()
+    assert page.count("Make available again") == 1
+    response = client.post(reverse("calls:office_call_release_property",
+                                   kwargs={"pk": call.pk, "property_pk": rejected.pk}))
+    assert response.status_code == 302 and Property.objects.get(pk=rejected.pk).status == "available"
+    client.force_login(amo_officer("auoi-mk"))
+    assert client.post(reverse("calls:office_call_release_property",
+                               kwargs={"pk": call.pk, "property_pk": reviewed.pk})).status_code == 403
