@@ -102,6 +102,7 @@ def can_edit_proposal(user, proposal: Proposal) -> bool:
     """Edit content and attachments: the applicant's members, while editable and before the deadline."""
     return (
         proposal.is_editable
+        and proposal.call.status == Call.Status.PUBLISHED  # a cancelled call takes no more work
         and timezone.now() < proposal.deadline
         and _verified_cso(proposal.organisation)
         and is_member(user, proposal.organisation)

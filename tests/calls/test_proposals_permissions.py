@@ -247,3 +247,16 @@ def test_my_proposals_needs_an_account():
 def test_someone_without_an_organisation_sees_an_empty_list():
     response = client_for(UserFactory()).get(reverse("calls:my_proposals"))
     assert response.status_code == 200 and b"No proposals yet" in response.content
+
+
+def test_a_draft_under_a_cancelled_call_can_no_longer_be_edited_or_submitted():
+    from calls import permissions
+    from tests.factories import ProposalFactory, cso_member
+
+    proposal = ProposalFactory()
+    admin = cso_member(proposal.organisation, admin=True)
+    assert permissions.can_edit_proposal(admin, proposal) and permissions.can_submit_proposal(admin, proposal)
+    proposal.call.status = "cancelled"
+    proposal.call.save()
+    assert not permissions.can_edit_proposal(admin, proposal)
+    assert not permissions.can_submit_proposal(admin, proposal)
