@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.services import ActionRefused
-from reuse_projects.permissions import officer_offices
+from reuse_projects.views.office import chosen_office
 
 from .. import permissions
 from ..forms.calls import (
@@ -48,23 +48,7 @@ def _url_or_none(name, **kwargs):
 
 
 def _chosen_office(request):
-    """The office the officer works in now: `?office=<slug>` when they work for several.
-
-    Returns `(office, offices)`; `office` is None when a choice is still needed. Anyone who is not
-    an officer of the chosen office is refused.
-    """
-    offices = list(officer_offices(request.user).select_related("country"))
-    if not offices:
-        raise PermissionDenied
-    slug = request.GET.get("office") or request.POST.get("office") or ""
-    if slug:
-        office = next((o for o in offices if o.slug == slug), None)
-        if office is None or not permissions.can_create_call(request.user, office):
-            raise PermissionDenied
-        return office, offices
-    if len(offices) == 1:
-        return offices[0], offices
-    return None, offices
+    return chosen_office(request, may_work_in=permissions.can_create_call)
 
 
 def _office_choice(request, offices, url_name):
@@ -73,7 +57,7 @@ def _office_choice(request, offices, url_name):
     })
 
 
-def _managed_call(request, pk) -> Call:
+def managed_call(request, pk) -> Call:
     """The call, if the user may manage it (officers of its office); 404 if there is none, 403 otherwise."""
     call = get_object_or_404(Call.objects.select_related("amo__country"), pk=pk)
     if not permissions.can_manage_call(request.user, call):
@@ -162,7 +146,7 @@ def _add_service_errors(form, error: ValidationError):
 
 @login_required
 def office_call_edit(request, pk):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     office = call.amo
     if call.status == Call.Status.CANCELLED:
         messages.error(request, _("A cancelled call cannot be changed."))
@@ -254,13 +238,13 @@ def _render_detail(request, call, *, slot_form=None, answer_forms=None, publish_
 
 @login_required
 def office_call_detail(request, pk):
-    return _render_detail(request, _managed_call(request, pk))
+    return _render_detail(request, managed_call(request, pk))
 
 
 @login_required
 @require_POST
 def office_call_publish(request, pk):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     form = PublishForm(request.POST, auto_id="id_publish_%s")
     if not form.is_valid():
         return _render_detail(request, call, publish_form=form, status=400)
@@ -279,7 +263,7 @@ def office_call_publish(request, pk):
 @login_required
 @require_POST
 def office_call_release_property(request, pk, property_pk):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     property = get_object_or_404(call.properties.all(), pk=property_pk)
     try:
         services.call_release_property(call=call, property=property, actor=request.user)
@@ -293,7 +277,7 @@ def office_call_release_property(request, pk, property_pk):
 @login_required
 @require_POST
 def office_call_cancel(request, pk):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     form = CancelForm(request.POST, auto_id="id_cancel_%s")
     if not form.is_valid():
         return _render_detail(request, call, cancel_form=form, status=400)
@@ -309,7 +293,7 @@ def office_call_cancel(request, pk):
 @login_required
 @require_POST
 def office_question_answer(request, pk, question_id):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     question = get_object_or_404(CallQuestion.objects.select_related("call__amo"), pk=question_id, call=call)
     form = AnswerForm(request.POST, auto_id=f"id_answer_{question.pk}_%s")
     if form.is_valid():
@@ -331,7 +315,7 @@ def office_question_answer(request, pk, question_id):
 @login_required
 @require_POST
 def office_site_visit_add(request, pk):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     form = SiteVisitSlotForm(request.POST, instance=SiteVisitSlot(call=call), call=call, auto_id="id_slot_%s")
     if form.is_valid():
         try:
@@ -350,7 +334,7 @@ def office_site_visit_add(request, pk):
 @login_required
 @require_POST
 def office_site_visit_remove(request, pk, slot_id):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     slot = get_object_or_404(SiteVisitSlot.objects.select_related("call__amo"), pk=slot_id, call=call)
     try:
         services.site_visit_slot_delete(slot=slot, actor=request.user)
@@ -364,7 +348,7 @@ def office_site_visit_remove(request, pk, slot_id):
 @login_required
 @require_POST
 def office_booking_cancel(request, pk, booking_id):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     booking = get_object_or_404(
         SiteVisitBooking.objects.select_related("slot__call__amo", "organisation"), pk=booking_id, slot__call=call
     )

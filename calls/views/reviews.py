@@ -30,6 +30,7 @@ from ..selectors import reviews as selectors
 from ..services import decisions as decision_services
 from ..services import reviews as services
 from ..transitions import can_move
+from .office import managed_call
 
 
 def _url_or_none(name, **kwargs):
@@ -38,13 +39,6 @@ def _url_or_none(name, **kwargs):
         return reverse(f"calls:{name}", kwargs=kwargs or None)
     except NoReverseMatch:
         return None
-
-
-def _managed_call(request, pk) -> Call:
-    call = get_object_or_404(Call.objects.select_related("amo__country"), pk=pk)
-    if not permissions.can_manage_call(request.user, call):
-        raise PermissionDenied
-    return call
 
 
 def _handled_proposal(request, pk) -> Proposal:
@@ -68,7 +62,7 @@ def _group_by_property(proposals):
 
 @login_required
 def call_proposals(request, pk):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     proposals = selectors.call_proposals_for_office(call)
     is_closed = call.phase() == Call.Phase.CLOSED
     waiting = sum(1 for proposal in proposals if proposal.status == Proposal.Status.SUBMITTED)
@@ -86,7 +80,7 @@ def call_proposals(request, pk):
 @login_required
 @require_POST
 def call_start_review(request, pk):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     try:
         started = services.call_start_review(call=call, actor=request.user)
     except ActionRefused as refusal:
@@ -263,7 +257,7 @@ def decision_return(request, pk):
 
 @login_required
 def call_reviewers(request, pk):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     form = ReviewerAppointForm(request.POST or None)
     status = 200
     if request.method == "POST":
@@ -289,7 +283,7 @@ def call_reviewers(request, pk):
 @login_required
 @require_POST
 def call_reviewer_remove(request, pk, reviewer_pk):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     appointment = get_object_or_404(CallReviewer.objects.select_related("user", "call__amo"), pk=reviewer_pk, call=call)
     try:
         services.reviewer_remove(call_reviewer=appointment, actor=request.user)
@@ -304,7 +298,7 @@ def call_reviewer_remove(request, pk, reviewer_pk):
 
 @login_required
 def call_ranking(request, pk):
-    call = _managed_call(request, pk)
+    call = managed_call(request, pk)
     if not permissions.can_view_ranking(request.user, call):
         return render(request, "calls/ranking.html", {"call": call, "blocked": True}, status=403)
     return render(request, "calls/ranking.html", {

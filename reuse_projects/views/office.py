@@ -50,11 +50,12 @@ def _url_or_none(name, **kwargs):
         return None
 
 
-def _chosen_office(request):
+def chosen_office(request, *, may_work_in=permissions.can_create_property):
     """The office the officer works in now: `?office=<slug>` when they work for several.
 
     Returns `(office, offices)`; `office` is None when a choice is still needed. Anyone who is not
-    an officer of the chosen office is refused.
+    an officer of the chosen office (as `may_work_in(user, office)` says) is refused. The calls pages
+    use it too.
     """
     offices = list(permissions.officer_offices(request.user).select_related("country"))
     if not offices:
@@ -62,7 +63,7 @@ def _chosen_office(request):
     slug = request.GET.get("office") or request.POST.get("office") or ""
     if slug:
         office = next((o for o in offices if o.slug == slug), None)
-        if office is None or not permissions.can_create_property(request.user, office):
+        if office is None or not may_work_in(request.user, office):
             raise PermissionDenied
         return office, offices
     if len(offices) == 1:
@@ -88,7 +89,7 @@ def _office_choice(request, offices, url_name):
 
 @login_required
 def office_dashboard(request):
-    office, offices = _chosen_office(request)
+    office, offices = chosen_office(request)
     if office is None:
         return _office_choice(request, offices, "office_dashboard")
     status = request.GET.get("status", "")
@@ -127,7 +128,7 @@ def office_dashboard(request):
 
 @login_required
 def property_create(request):
-    office, offices = _chosen_office(request)
+    office, offices = chosen_office(request)
     if office is None:
         return _office_choice(request, offices, "property_create")
     if not permissions.can_create_property(request.user, office):
