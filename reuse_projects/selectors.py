@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.core.cache import cache
 from django.db.models import Count, Prefetch, Q
 
 from network.places import COUNTRY_CODES
 from network.text import fold
 
+from .cache import catalogue_version
 from .models import Property, PropertyEvent, PropertyPhoto, TaggedSuitableUse
 
 CATALOGUE_SORTS = {
@@ -137,9 +139,19 @@ def property_history(*, property, public: bool = False):
 
 
 def office_counts(*, amo=None) -> dict[str, int]:
-    """Live counts of public properties by status (for the home page and an office's page)."""
-    queryset = Property.objects.public()
-    if amo is not None:
-        queryset = queryset.filter(amo=amo)
+    """Counts of public properties by status: live for an office's page; for the whole region (the home
+    page) cached for a minute under the catalogue's version, which every property change bumps. Counting
+    tens of thousands of rows on every visit to the home page was its whole cost."""
+    if amo is None:
+        key = f"reuse_projects:counts:{catalogue_version()}"
+        counts = cache.get(key)
+        if counts is None:
+            counts = _counts(Property.objects.public())
+            cache.set(key, counts, timeout=60)
+        return counts
+    return _counts(Property.objects.public().filter(amo=amo))
+
+
+def _counts(queryset) -> dict[str, int]:
     counts = dict(queryset.values_list("status").annotate(n=Count("status")).order_by())
     return {status: counts.get(status, 0) for status in Property.PUBLIC_STATUSES}

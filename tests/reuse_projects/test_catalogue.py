@@ -394,19 +394,26 @@ def test_a_document_of_a_withdrawn_property_or_of_another_property_is_not_found(
 
 # Live counts ---------------------------------------------------------------------------------------
 
-def test_the_home_page_counts_change_when_a_property_is_published(client):
+def test_the_home_page_counts_change_when_a_property_is_published(client, django_capture_on_commit_callbacks):
+    """The region-wide figures are cached, and every change the services record refreshes them."""
+    from reuse_projects import services
+
     def figures():
         return client.get("/en/").context["property_counts"]
 
     before = figures()
     item = PropertyFactory()
     assert figures() == before
-    item.status, item.published_at = "available", timezone.now()
-    item.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.property_change_status(property=item, actor=None, action="publish")
     after = figures()
     assert after["available"] == before["available"] + 1
-    PropertyFactory(in_reuse=True)
-    assert figures()["in_reuse"] == before["in_reuse"] + 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.property_change_status(property=item, actor=None, action="open_call")
+    assert figures()["under_call"] == before["under_call"] + 1
+    assert figures()["available"] == before["available"]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.property_change_status(property=item, actor=None, action="close_call")
     html = client.get("/en/").content.decode()
     assert f"<strong>{after['available']}</strong>" in html
     assert "/en/properties/?status=available" in html
