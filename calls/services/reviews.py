@@ -14,7 +14,7 @@ from network.services import ActionRefused
 from .. import permissions
 from ..audit import audit_append
 from ..context_processors import forget_has_reviews
-from ..models import Call, CallReviewer, Proposal, ProposalMessage, Review, ReviewScore
+from ..models import Call, CallReviewer, Decision, Proposal, ProposalMessage, Review, ReviewScore
 from ..notifications import notify
 from ..transitions import PROPOSAL_TRANSITIONS, can_move, refusal_message
 from .decisions import url_for
@@ -170,6 +170,9 @@ def proposal_request_changes(*, proposal: Proposal, actor, message: str, deadlin
         raise ActionRefused(_("Changes have already been requested once for this proposal."))
     if not can_move(proposal, "request_changes"):
         raise ActionRefused(refusal_message(proposal, "request_changes"))
+    if proposal.decisions.filter(status=Decision.Status.PROPOSED).exists():
+        # A decision waits for the second officer: it is confirmed or sent back first.
+        raise ActionRefused(str(Decision.Status.PROPOSED.label))
     message = (message or "").strip()
     if not message:
         raise ActionRefused(_("Please say what should change."))

@@ -131,7 +131,7 @@ def _render_office_proposal(request, proposal, *, changes_form=None, decision_fo
         "can_start_review": permissions.can_start_review(user, proposal) and can_move(proposal, "start_review"),
         "is_closed": is_closed,
         "can_request_changes": permissions.can_request_changes(user, proposal)
-        and can_move(proposal, "request_changes"),
+        and can_move(proposal, "request_changes") and pending is None,
         "can_decide": can_decide,
         "can_approve": can_move(proposal, "approve"),
         "changes_form": changes_form or RequestChangesForm(time_zone=call.time_zone, auto_id="id_changes_%s"),

@@ -370,3 +370,17 @@ def test_nobody_but_the_reviewer_scores_a_review():
         with pytest.raises(ActionRefused):
             services.review_save(review=review, actor=actor, scores={_criteria(review)[0].pk: (5, "")})
     assert not ReviewScore.objects.exists()
+
+
+def test_changes_cannot_be_requested_while_a_decision_waits_for_the_second_officer():
+    from calls.services import decisions
+
+    proposal = ProposalFactory(under_review=True)
+    officer = amo_officer()
+    decisions.decision_propose(proposal=proposal, actor=officer, outcome="rejected", reasons="Not feasible.")
+    with pytest.raises(ActionRefused):
+        services.proposal_request_changes(proposal=proposal, actor=officer, message="Add a budget.",
+                                          deadline=timezone.now() + dt.timedelta(days=7))
+    proposal.refresh_from_db()
+    assert proposal.status == "under_review" and proposal.changes_requested_at is None
+    assert not ProposalMessage.objects.filter(proposal=proposal).exists()
