@@ -8,7 +8,7 @@ evicted cache) costs one EXISTS query and is stored again.
 from django.core.cache import cache
 from django.db import transaction
 
-from .models import Review
+from .models import Notification, Review
 
 FLAG_KEY = "calls:has-reviews:%s"
 FLAG_SECONDS = 24 * 3600
@@ -51,8 +51,6 @@ UNREAD_SECONDS = 60
 
 
 def unread_notifications(user) -> int:
-    from .models import Notification
-
     value = cache.get(UNREAD_KEY % user.pk)
     if value is None:
         value = Notification.objects.filter(user_id=user.pk, read_at__isnull=True).count()

@@ -12,11 +12,11 @@ time then moved back (the only write here that bypasses a service, and it is in 
 
 from datetime import timedelta
 
-from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from network.models import Membership, Organisation, User
+from network.management.commands.seed_demo import DEMO_EMAIL_DOMAIN
+from network.models import Country, Membership, Organisation
 from reuse_projects.models import Property
 
 from .audit import audit_append
@@ -28,7 +28,6 @@ from .services import reviews as review_services
 
 OFFICE = "direkcija-rs"
 UPCOMING_OFFICE = "auoi-mk"
-DEMO_DOMAIN = "demo.example.org"
 CRITERIA = [
     {"title": "Social impact", "description": "Who benefits, how many people, how much it changes for them.",
      "weight": 40, "max_score": 10},
@@ -74,23 +73,12 @@ def _pdf(name):
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
-def _ensure_user(email, full_name, language, password_hash):
-    user, created = User.objects.get_or_create(
-        email=email, defaults={"full_name": full_name, "preferred_language": language, "password": password_hash}
-    )
-    if created:
-        from allauth.account.models import EmailAddress
-
-        EmailAddress.objects.get_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
-    return user
-
-
 def _admins(country, count):
     """Admins of verified demo CSOs of a country: `[(organisation, admin)]`."""
     rows = (Membership.objects.filter(
         role=Membership.Role.ADMIN, organisation__kind=Organisation.Kind.CSO,
         organisation__status=Organisation.Status.VERIFIED, organisation__country_id=country,
-        user__email__endswith="@" + DEMO_DOMAIN,
+        user__email__endswith="@" + DEMO_EMAIL_DOMAIN,
     ).select_related("organisation", "user").order_by("organisation__name"))
     return [(row.organisation, row.user) for row in rows[:count]]
 
@@ -102,17 +90,19 @@ def _fill(proposal, actor, plan):
                                           upload=_pdf(f"{requirement.title.lower().replace(' ', '-')}.pdf"))
 
 
-def seed_calls_demo(*, password: str) -> list[tuple[str, str, str]]:
-    """Create the demo calls once; returns the extra accounts to print: (e-mail, role, organisation)."""
+def seed_calls_demo(*, ensure_user) -> list[tuple[str, str, str]]:
+    """Create the demo calls once; returns the extra accounts to print: (e-mail, role, organisation).
+
+    `ensure_user(email, full_name, language)` is the seed's own: it finds or creates a person who can sign in.
+    """
     office = Organisation.objects.get(slug=OFFICE)
     if Call.objects.filter(amo=office).exists():
         return []
-    password_hash = make_password(password)
     officer = Membership.objects.filter(organisation=office).select_related("user").order_by("pk").first().user
-    second_officer = _ensure_user(f"officer2.{OFFICE}@{DEMO_DOMAIN}", "Milica Stanković", "sr", password_hash)
+    second_officer = ensure_user(f"officer2.{OFFICE}@{DEMO_EMAIL_DOMAIN}", "Milica Stanković", "sr")
     Membership.objects.get_or_create(user=second_officer, organisation=office,
                                      defaults={"role": Membership.Role.MEMBER})
-    reviewer = _ensure_user(f"reviewer@{DEMO_DOMAIN}", "Ana Kovač (independent expert)", "en", password_hash)
+    reviewer = ensure_user(f"reviewer@{DEMO_EMAIL_DOMAIN}", "Ana Kovač (independent expert)", "en")
     applicants = _admins("RS", 3)
     available = list(Property.objects.filter(amo=office, status=Property.Status.AVAILABLE, archived_at__isnull=True)
                      .exclude(reference__startswith="BENCH").order_by("reference")[:3])
@@ -174,7 +164,7 @@ def seed_calls_demo(*, password: str) -> list[tuple[str, str, str]]:
                   opens_at=now - timedelta(days=5), closes_at=now + timedelta(days=25),
                   scope=Call.Scope.CROSS_BORDER),
         actor=officer, properties=available[1:3], criteria=CRITERIA, document_requirements=CHECKLIST,
-        eligible_countries=list(office.country.__class__.objects.filter(code__in=["RS", "BA", "ME"])),
+        eligible_countries=list(Country.objects.filter(code__in=["RS", "BA", "ME"])),
     )
     call_services.call_publish(call=open_call, actor=officer)
     organisation, admin = applicants[0]

@@ -255,12 +255,6 @@ class ProposalQuerySet(models.QuerySet):
         """Everything the office can see: never drafts or withdrawn-before-submission."""
         return self.exclude(submitted_at__isnull=True)
 
-    def for_property(self, property):
-        return self.filter(property=property)
-
-    def of_organisation(self, organisation):
-        return self.filter(organisation=organisation)
-
 
 class Proposal(models.Model):
     """A CSO's proposal to re-use one property under one call.

@@ -6,12 +6,27 @@ notice is its subject line with a link.
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 
 from network.emails import absolute_url, queue_email
+from network.models import Membership, User
 
 from .context_processors import forget_unread_notifications
 from .models import Notification
+
+
+def members_of(*organisation_ids, admins_only: bool = False) -> list:
+    """The active people of these organisations: an office's officers, a CSO's members (or admins)."""
+    memberships = Membership.objects.filter(organisation_id__in=organisation_ids)
+    if admins_only:
+        memberships = memberships.admins()
+    return list(User.objects.filter(pk__in=memberships.values("user_id"), is_active=True))
+
+
+def link(name: str, *, fragment: str = "", **kwargs):
+    """The `url` of a notification: the page `calls:<name>`, reversed in each recipient's language."""
+    return lambda language: reverse(f"calls:{name}", kwargs=kwargs or None) + fragment
 
 
 def notify(*, users, kind: str, context: dict, url: str = "") -> list[Notification]:

@@ -16,14 +16,7 @@ TWO_PLACES = Decimal("0.01")
 
 
 def review_weighted_score(review: Review, criteria: list[CallCriterion]) -> Decimal:
-    """Sum over the criteria of score / max_score * weight: 0..100 when the weights add up to 100."""
-    scores = {score.criterion_id: score.score for score in review.scores.all()}
-    total = sum(
-        (Decimal(scores.get(criterion.pk, 0)) / Decimal(criterion.max_score) * Decimal(criterion.weight)
-         for criterion in criteria),
-        Decimal(0),
-    )
-    return total.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
+    return _weighted({score.criterion_id: score.score for score in review.scores.all()}, criteria)
 
 
 @dataclass
@@ -58,6 +51,8 @@ class PropertyRanking:
 
 
 def _weighted(scores: dict, criteria: list[CallCriterion]) -> Decimal:
+    """Sum over the criteria of score / max_score * weight ({criterion id: score}): 0..100 when the weights
+    add up to 100."""
     total = sum(
         (Decimal(scores.get(c.pk, 0)) / Decimal(c.max_score) * Decimal(c.weight) for c in criteria), Decimal(0)
     )
@@ -130,10 +125,6 @@ def call_ranking(call: Call) -> list[PropertyRanking]:
         for rank, row in enumerate(group.rows, start=1):
             row.rank = rank if row.average is not None else None
     return list(groups.values())
-
-
-def call_ranking_criteria(call: Call) -> list[CallCriterion]:
-    return list(call.criteria.all())
 
 
 def proposal_weighted_score(proposal: Proposal) -> Decimal | None:

@@ -10,11 +10,9 @@ stops them, and their organisations are told why.
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.models import Membership
 from network.services import ActionRefused
 from reuse_projects.models import Property
 from reuse_projects.services import property_change_status
@@ -31,7 +29,7 @@ from ..models import (
     SiteVisitBooking,
     SiteVisitSlot,
 )
-from ..notifications import notify
+from ..notifications import link, members_of, notify
 
 # The fields an officer may still change once a call is published.
 AMENDABLE_FIELDS = ("description", "closes_at")
@@ -323,9 +321,8 @@ def call_cancel(*, call: Call, actor, reason: str) -> Call:
         "reason": reason, "properties_released": released, "applicants": sorted(set(applicants)),
     })
     if applicants:
-        users = [m.user for m in Membership.objects.filter(organisation_id__in=applicants).select_related("user")]
-        notify(users=users, kind="call_cancelled", context={"call": locked, "reason": reason},
-               url=lambda language: reverse("calls:call_detail", kwargs={"pk": locked.pk}))
+        notify(users=members_of(*applicants), kind="call_cancelled", context={"call": locked, "reason": reason},
+               url=link("call_detail", pk=locked.pk))
     return call
 
 
@@ -368,10 +365,9 @@ def question_answer(*, question: CallQuestion, actor, answer: str) -> CallQuesti
     audit_append(action="question_answered" if first else "question_answer_corrected", obj=question,
                  actor=actor, call_id=call.pk, data={"answer": question.answer})
     if first:
-        users = [m.user for m in Membership.objects.filter(organisation_id=question.organisation_id)
-                 .select_related("user")]
-        notify(users=users, kind="question_answered", context={"call": call, "question": question},
-               url=lambda language: reverse("calls:call_detail", kwargs={"pk": call.pk}) + f"#question-{question.pk}")
+        notify(users=members_of(question.organisation_id), kind="question_answered",
+               context={"call": call, "question": question},
+               url=link("call_detail", fragment=f"#question-{question.pk}", pk=call.pk))
     return question
 
 

@@ -5,11 +5,9 @@ and creates the re-use agreement, all in one transaction under a lock on the pro
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.models import Membership
 from network.services import ActionRefused
 from reuse_projects.models import Property
 from reuse_projects.services import property_change_status
@@ -17,7 +15,7 @@ from reuse_projects.services import property_change_status
 from .. import permissions
 from ..audit import audit_append
 from ..models import Decision, Proposal, ProposalMessage, ReuseAgreement
-from ..notifications import notify
+from ..notifications import link, members_of, notify
 from ..selectors.reviews import proposal_weighted_score
 from ..transitions import PROPOSAL_TRANSITIONS, can_move, refusal_message
 
@@ -25,35 +23,6 @@ REASONS_MAX_LENGTH = 8000
 OBLIGATIONS_MAX_LENGTH = 10000
 LIVE_STATUSES = (Proposal.Status.SUBMITTED, Proposal.Status.UNDER_REVIEW, Proposal.Status.CHANGES_REQUESTED)
 ACTION_FOR_OUTCOME = {Decision.Outcome.APPROVED: "approve", Decision.Outcome.REJECTED: "reject"}
-
-
-def _officers(amo, *, exclude=None):
-    users = [m.user for m in Membership.objects.filter(organisation=amo).select_related("user")]
-    return [user for user in users if exclude is None or user.pk != exclude.pk]
-
-
-def _applicant_members(proposal):
-    return [m.user for m in Membership.objects.filter(organisation_id=proposal.organisation_id).select_related("user")]
-
-
-def url_for(name, **kwargs):
-    """A link for a notification; empty while the page (another area's) does not exist."""
-
-    def build(language):
-        try:
-            return reverse(f"calls:{name}", kwargs=kwargs)
-        except NoReverseMatch:
-            return ""
-
-    return build
-
-
-def _office_proposal_url(proposal):
-    return url_for("office_proposal", pk=proposal.pk)
-
-
-def _proposal_url(proposal):
-    return url_for("proposal_detail", pk=proposal.pk)
 
 
 def _check_text(value, *, max_length, empty_message):
@@ -125,9 +94,9 @@ def decision_propose(
         "reporting_every_months": decision.reporting_every_months, "obligations": decision.agreement_obligations,
     })
     notify(
-        users=_officers(proposal.call.amo, exclude=actor), kind="decision_to_confirm",
+        users=[user for user in members_of(proposal.call.amo_id) if user.pk != actor.pk], kind="decision_to_confirm",
         context={"proposal": proposal, "decision": decision, "proposer": actor},
-        url=_office_proposal_url(proposal),
+        url=link("office_proposal", pk=proposal.pk),
     )
     return decision
 
@@ -141,8 +110,8 @@ def _apply(proposal: Proposal, action: str, *, actor, decision: Decision, now):
     audit_append(action=action, obj=proposal, actor=actor, call_id=proposal.call_id,
                  data={"from": from_status, "to": proposal.status, "decision": decision.pk,
                        "automatic": decision.automatic})
-    notify(users=_applicant_members(proposal), kind="decision",
-           context={"proposal": proposal, "decision": decision}, url=_proposal_url(proposal))
+    notify(users=members_of(proposal.organisation_id), kind="decision",
+           context={"proposal": proposal, "decision": decision}, url=link("proposal_detail", pk=proposal.pk))
 
 
 @transaction.atomic
@@ -233,5 +202,5 @@ def decision_return(*, decision: Decision, actor, reason: str) -> Decision:
     if decision.proposed_by is not None:
         notify(users=[decision.proposed_by], kind="decision_returned",
                context={"proposal": proposal, "decision": decision, "officer": actor},
-               url=_office_proposal_url(proposal))
+               url=link("office_proposal", pk=proposal.pk))
     return decision

@@ -12,11 +12,10 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.models import Membership, Organisation
+from network.models import Organisation
 from network.permissions import is_admin, is_member
 from network.services import ActionRefused
 from network.text import strip_bidi_controls
@@ -25,7 +24,7 @@ from network.uploads import DOCUMENT_TYPES, check_upload
 from .. import permissions
 from ..audit import audit_append
 from ..models import Call, CallDocumentRequirement, Proposal, ProposalAttachment, ProposalMessage, ProposalPartner
-from ..notifications import notify
+from ..notifications import link, members_of, notify
 from ..transitions import PROPOSAL_TRANSITIONS, can_move, refusal_message
 
 # What the CSO writes; the only fields `proposal_update` touches, and (with partners and attachments)
@@ -45,7 +44,6 @@ MAX_REASON_LENGTH = 4000
 MAX_ROLE_LENGTH = 500
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 # Officers are sent to the office's page of a proposal (calls/views/reviews.py).
-OFFICE_PROPOSAL_URL = "calls:office_proposal"
 EXTENSIONS = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
 
 
@@ -75,25 +73,6 @@ class SubmissionIncomplete(ActionRefused):
 
 def _attachment_max_bytes() -> int:
     return getattr(settings, "PROPOSAL_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
-
-
-def _officers(call: Call):
-    from network.models import User
-
-    return list(User.objects.filter(memberships__organisation_id=call.amo_id, is_active=True).distinct())
-
-
-def _members(organisation, *, admins_only=False):
-    from network.models import User
-
-    memberships = Membership.objects.filter(organisation=organisation)
-    if admins_only:
-        memberships = memberships.admins()
-    return list(User.objects.filter(pk__in=memberships.values("user_id"), is_active=True))
-
-
-def _url(name, **kwargs):
-    return lambda language: reverse(name, kwargs=kwargs)
 
 
 def _lock(proposal: Proposal) -> Proposal:
@@ -367,10 +346,10 @@ def partner_invite(*, proposal: Proposal, organisation: Organisation, actor, rol
         "proposal_id": locked.pk, "organisation_id": organisation.pk,
     })
     notify(
-        users=_members(organisation, admins_only=True), kind="partner_invited",
+        users=members_of(organisation.pk, admins_only=True), kind="partner_invited",
         context={"proposal": locked, "applicant": locked.organisation.display_name,
                  "partner": organisation.display_name, "call": locked.call.title},
-        url=_url("calls:partnership_respond", pk=partner.pk),
+        url=link("partnership_respond", pk=partner.pk),
     )
     return partner
 
@@ -390,10 +369,10 @@ def partner_respond(*, partner: ProposalPartner, actor, accept: bool) -> Proposa
         "proposal_id": proposal.pk, "organisation_id": partner.organisation_id, "status": partner.status,
     })
     notify(
-        users=_members(proposal.organisation, admins_only=True), kind="partner_responded",
+        users=members_of(proposal.organisation_id, admins_only=True), kind="partner_responded",
         context={"proposal": proposal, "partner": partner.organisation.display_name, "accepted": accept,
                  "call": proposal.call.title},
-        url=_url("calls:proposal_edit", pk=proposal.pk),
+        url=link("proposal_edit", pk=proposal.pk),
     )
     return partner
 
@@ -521,10 +500,10 @@ def proposal_submit(*, proposal: Proposal, actor, now=None) -> Proposal:
     context = {"proposal": locked, "reference": locked.reference, "submitted_at": locked.submitted_at,
                "digest": locked.digest, "applicant": locked.organisation.display_name, "call": locked.call.title,
                "resubmitted": action == "resubmit"}
-    notify(users=_members(locked.organisation), kind="proposal_submitted", context=context,
-           url=_url("calls:proposal_detail", pk=locked.pk))
-    notify(users=_officers(locked.call), kind="proposal_received", context=context,
-           url=_url(OFFICE_PROPOSAL_URL, pk=locked.pk))
+    notify(users=members_of(locked.organisation_id), kind="proposal_submitted", context=context,
+           url=link("proposal_detail", pk=locked.pk))
+    notify(users=members_of(locked.call.amo_id), kind="proposal_received", context=context,
+           url=link("office_proposal", pk=locked.pk))
     _refresh(proposal, locked)
     return proposal
 
@@ -551,10 +530,10 @@ def proposal_withdraw(*, proposal: Proposal, actor, reason: str = "") -> Proposa
     })
     if locked.submitted_at is not None:
         notify(
-            users=_officers(locked.call), kind="proposal_withdrawn",
+            users=members_of(locked.call.amo_id), kind="proposal_withdrawn",
             context={"proposal": locked, "reference": locked.reference, "reason": reason,
                      "applicant": locked.organisation.display_name, "call": locked.call.title},
-            url=_url(OFFICE_PROPOSAL_URL, pk=locked.pk),
+            url=link("office_proposal", pk=locked.pk),
         )
     _refresh(proposal, locked)
     return proposal
@@ -575,9 +554,9 @@ def proposal_message_post(*, proposal: Proposal, actor, body: str) -> ProposalMe
         "proposal_id": proposal.pk, "from_office": False,
     })
     notify(
-        users=_officers(proposal.call), kind="proposal_message",
+        users=members_of(proposal.call.amo_id), kind="proposal_message",
         context={"proposal": proposal, "reference": proposal.reference,
                  "applicant": proposal.organisation.display_name, "call": proposal.call.title},
-        url=_url(OFFICE_PROPOSAL_URL, pk=proposal.pk),
+        url=link("office_proposal", pk=proposal.pk),
     )
     return message

@@ -4,33 +4,22 @@ conflict-of-interest declarations and scores. Each in one transaction, each appe
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.models import Membership
 from network.services import ActionRefused
 
 from .. import permissions
 from ..audit import audit_append
 from ..context_processors import forget_has_reviews
 from ..models import Call, CallReviewer, Decision, Proposal, ProposalMessage, Review, ReviewScore
-from ..notifications import notify
+from ..notifications import link, members_of, notify
 from ..transitions import PROPOSAL_TRANSITIONS, can_move, refusal_message
-from .decisions import url_for
 
 MESSAGE_MAX_LENGTH = 8000
 NOTE_MAX_LENGTH = 2000
 COMMENT_MAX_LENGTH = 8000
 SCORE_COMMENT_MAX_LENGTH = 4000
-
-
-def _review_queue_url(language):
-    return reverse("calls:review_queue")
-
-
-def _applicant_members(proposal: Proposal):
-    return [m.user for m in Membership.objects.filter(organisation_id=proposal.organisation_id).select_related("user")]
 
 
 def _create_reviews(*, proposals, users, actor) -> list[Review]:
@@ -58,7 +47,7 @@ def _notify_assigned(reviews, *, call):
     for review in reviews:
         by_user.setdefault(review.reviewer_id, [review.reviewer, 0])[1] += 1
     for user, count in by_user.values():
-        notify(users=[user], kind="review_assigned", context={"call": call, "count": count}, url=_review_queue_url)
+        notify(users=[user], kind="review_assigned", context={"call": call, "count": count}, url=link("review_queue"))
 
 
 # Reviewers ----------------------------------------------------------------------------------------
@@ -84,7 +73,7 @@ def reviewer_appoint(*, call: Call, actor, email: str) -> CallReviewer:
     reviews = _create_reviews(proposals=proposals, users=[user], actor=actor)
     _audit_reviews(reviews, actor=actor, call_id=call.pk)
     notify(users=[user], kind="review_assigned", context={"call": call, "count": len(reviews)},
-           url=_review_queue_url)
+           url=link("review_queue"))
     return appointment
 
 
@@ -190,10 +179,10 @@ def proposal_request_changes(*, proposal: Proposal, actor, message: str, deadlin
     audit_append(action="request_changes", obj=proposal, actor=actor, call_id=proposal.call_id,
                  data={"from": from_status, "to": proposal.status, "deadline": deadline, "message": message})
     notify(
-        users=_applicant_members(proposal), kind="changes_requested",
+        users=members_of(proposal.organisation_id), kind="changes_requested",
         context={"proposal": proposal, "call": proposal.call, "message": message, "deadline": deadline,
                  "time_zone": proposal.call.time_zone},
-        url=url_for("proposal_detail", pk=proposal.pk),
+        url=link("proposal_detail", pk=proposal.pk),
     )
     return note
 

@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -54,14 +54,6 @@ def closing_countdown(call, now=None) -> str:
 def opening_countdown(call, now=None) -> str:
     left = countdown_text(call.opens_at, now=now)
     return _("opens in %(time)s") % {"time": left} if left else _("open")
-
-
-def proposal_start_url(call) -> str | None:
-    """The proposals area's page to start a proposal, while it exists."""
-    try:
-        return reverse("calls:proposal_start", kwargs={"call_pk": call.pk})
-    except NoReverseMatch:
-        return None
 
 
 @require_GET
@@ -127,7 +119,7 @@ def _render_detail(request, call, *, question_form=None, booking_errors=None, st
     booked_slots = {booking.slot_id for booking in my_bookings}
     start_url = None
     if any(permissions.can_draft_proposal(request.user, call, o) for o in organisations):
-        start_url = proposal_start_url(call)
+        start_url = reverse("calls:proposal_start", kwargs={"call_pk": call.pk})
     organisation_queryset = selectors.verified_organisations_of(request.user).filter(pk__in=[o.pk for o in bookers])
     return render(request, "calls/call_detail.html", {
         "call": call,

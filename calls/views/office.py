@@ -12,7 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -37,14 +37,6 @@ from ..services import calls as services
 from .calls import closing_countdown, opening_countdown
 
 PAGE_SIZE = 50
-
-
-def _url_or_none(name, **kwargs):
-    """A page another area builds (proposals, reviewers, ranking), or None while it is missing."""
-    try:
-        return reverse(name, kwargs=kwargs or None)
-    except NoReverseMatch:
-        return None
 
 
 def _chosen_office(request):
@@ -226,12 +218,10 @@ def _render_detail(request, call, *, slot_form=None, answer_forms=None, publish_
         "slots": slots,
         "slot_form": slot_form or SiteVisitSlotForm(call=call, auto_id="id_slot_%s"),
         "can_add_slots": call.status != Call.Status.CANCELLED and bool(properties),
-        "review_links": [
-            (label, url) for label, url in (
-                (_("Proposals"), _url_or_none("calls:call_proposals", pk=call.pk)),
-                (_("Reviewers"), _url_or_none("calls:call_reviewers", pk=call.pk)),
-                (_("Ranking"), _url_or_none("calls:call_ranking", pk=call.pk)),
-            ) if url and call.status != Call.Status.DRAFT
+        "review_links": [] if call.status == Call.Status.DRAFT else [
+            (_("Proposals"), reverse("calls:call_proposals", kwargs={"pk": call.pk})),
+            (_("Reviewers"), reverse("calls:call_reviewers", kwargs={"pk": call.pk})),
+            (_("Ranking"), reverse("calls:call_ranking", kwargs={"pk": call.pk})),
         ],
     }, status=status)
 

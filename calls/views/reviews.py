@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -33,12 +33,13 @@ from ..transitions import can_move
 from .office import managed_call
 
 
-def _url_or_none(name, **kwargs):
-    """A link to a page another area builds, or None while it does not exist."""
-    try:
-        return reverse(f"calls:{name}", kwargs=kwargs or None)
-    except NoReverseMatch:
-        return None
+def _attachments_with_links(proposal: Proposal) -> list:
+    """The proposal's documents, each with the permission-checked download link officers and reviewers use."""
+    attachments = list(proposal.attachments.select_related("requirement"))
+    for attachment in attachments:
+        attachment.url = reverse("calls:proposal_attachment",
+                                 kwargs={"pk": proposal.pk, "attachment_pk": attachment.pk})
+    return attachments
 
 
 def _handled_proposal(request, pk) -> Proposal:
@@ -96,9 +97,7 @@ def _render_office_proposal(request, proposal, *, changes_form=None, decision_fo
                             status=200):
     user = request.user
     call = proposal.call
-    attachments = list(proposal.attachments.select_related("requirement"))
-    for attachment in attachments:
-        attachment.url = _url_or_none("proposal_attachment", pk=proposal.pk, attachment_pk=attachment.pk)
+    attachments = _attachments_with_links(proposal)
     reviews = selectors.proposal_reviews_for_office(proposal)
     for review in reviews:
         review.call = call
@@ -333,9 +332,7 @@ def _render_review(request, review, *, declaration_form=None, score_form=None, s
     if review.status == Review.Status.ASSIGNED:
         context["declaration_form"] = declaration_form or DeclarationForm()
     elif review.status in (Review.Status.IN_PROGRESS, Review.Status.SUBMITTED):
-        attachments = list(proposal.attachments.select_related("requirement"))
-        for attachment in attachments:
-            attachment.url = _url_or_none("proposal_attachment", pk=proposal.pk, attachment_pk=attachment.pk)
+        attachments = _attachments_with_links(proposal)
         criteria = list(proposal.call.criteria.all())
         context.update({
             "show_content": True,

@@ -653,7 +653,9 @@ class Command(BaseCommand):
                 # Calls, proposals, a four-eyes decision: the demo's second act, through the calls services.
                 from calls.demo import seed_calls_demo
 
-                self.call_accounts = seed_calls_demo(password=DEMO_PASSWORD)
+                self.call_accounts = seed_calls_demo(
+                    ensure_user=lambda email, name, language: self.ensure_user(Person(email, name, language))
+                )
             scale_created = self.seed_scale(scale, coordinators) if scale else 0
             bench_created = self.seed_bench_properties(properties) if properties else 0
         if options["verbosity"] >= 1:
