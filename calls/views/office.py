@@ -112,20 +112,22 @@ def office_call_create(request):
     form = CallForm(request.POST or None, instance=Call(amo=office), office=office)
     criteria, documents = _formsets(request)
     if request.method == "POST" and all([form.is_valid(), criteria.is_valid(), documents.is_valid()]):
-        try:
-            call = services.call_create(
-                call=form.instance, actor=request.user, properties=form.cleaned_data["properties"],
-                criteria=criteria.rows(), document_requirements=documents.rows(),
-                eligible_countries=form.cleaned_data["eligible_countries"],
-            )
-        except ValidationError as error:
-            _add_service_errors(form, error)
-        except ActionRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
+        call = _save(form, services.call_create, call=form.instance, actor=request.user,
+                     **_call_rows(form, criteria, documents))
+        if call is not _REFUSED:
             messages.success(request, _("The call is saved as a draft. Publish it when it is ready."))
             return redirect("calls:office_call_detail", pk=call.pk)
     return _form_page(request, form=form, criteria=criteria, documents=documents, office=office)
+
+
+def _call_rows(form, criteria, documents) -> dict:
+    return {
+        "properties": form.cleaned_data["properties"], "criteria": criteria.rows(),
+        "document_requirements": documents.rows(), "eligible_countries": form.cleaned_data["eligible_countries"],
+    }
+
+
+_REFUSED = object()
 
 
 def _add_service_errors(form, error: ValidationError):
@@ -134,6 +136,20 @@ def _add_service_errors(form, error: ValidationError):
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+def _save(form, service, **kwargs):
+    """Run the service and return its result; a refusal or invalid data goes onto the form, and _REFUSED
+    is returned."""
+    try:
+        result = service(**kwargs)
+    except ValidationError as error:
+        _add_service_errors(form, error)
+        return _REFUSED
+    except ActionRefused as refusal:
+        form.add_error(None, str(refusal))
+        return _REFUSED
+    return result
 
 
 @login_required
@@ -148,13 +164,8 @@ def office_call_edit(request, pk):
     if call.status == Call.Status.PUBLISHED:
         form = CallAmendForm(request.POST or None, instance=instance, office=office)
         if request.method == "POST" and form.is_valid():
-            try:
-                changes = services.call_update(call=form.instance, actor=request.user)
-            except ValidationError as error:
-                _add_service_errors(form, error)
-            except ActionRefused as refusal:
-                form.add_error(None, str(refusal))
-            else:
+            changes = _save(form, services.call_update, call=form.instance, actor=request.user)
+            if changes is not _REFUSED:
                 _saved_message(request, changes)
                 return redirect("calls:office_call_detail", pk=call.pk)
         return render(request, "calls/office/call_amend.html", {"form": form, "call": call, "office": office},
@@ -162,17 +173,9 @@ def office_call_edit(request, pk):
     form = CallForm(request.POST or None, instance=instance, office=office)
     criteria, documents = _formsets(request, call)
     if request.method == "POST" and all([form.is_valid(), criteria.is_valid(), documents.is_valid()]):
-        try:
-            changes = services.call_update(
-                call=form.instance, actor=request.user, properties=form.cleaned_data["properties"],
-                criteria=criteria.rows(), document_requirements=documents.rows(),
-                eligible_countries=form.cleaned_data["eligible_countries"],
-            )
-        except ValidationError as error:
-            _add_service_errors(form, error)
-        except ActionRefused as refusal:
-            form.add_error(None, str(refusal))
-        else:
+        changes = _save(form, services.call_update, call=form.instance, actor=request.user,
+                        **_call_rows(form, criteria, documents))
+        if changes is not _REFUSED:
             _saved_message(request, changes)
             return redirect("calls:office_call_detail", pk=call.pk)
     return _form_page(request, form=form, criteria=criteria, documents=documents, office=office, call=call)
