@@ -47,7 +47,7 @@ def browser(monkeypatch):
         connections.close_all()
 
 
-def _new_page(browser, **context_options):
+def new_page(browser, **context_options):
     context = browser.new_context(
         locale="en-GB", viewport={"width": 1280, "height": 900}, **context_options
     )
@@ -57,14 +57,14 @@ def _new_page(browser, **context_options):
 
 @pytest.fixture
 def page(browser):
-    context, page = _new_page(browser)
+    context, page = new_page(browser)
     yield page
     context.close()
 
 
 @pytest.fixture
 def page_without_js(browser):
-    context, page = _new_page(browser, java_script_enabled=False)
+    context, page = new_page(browser, java_script_enabled=False)
     yield page
     context.close()
 
@@ -93,3 +93,14 @@ def axe_check(page):
                 lines.append(f"    {' '.join(node['target'])}")
         pytest.fail("\n".join(lines), pytrace=False)
     return results
+
+
+def signed_in(browser, url, user, password="correct horse battery"):
+    """A new browser context (its own session) with `user` signed in (UserFactory's password)."""
+    _context, page = new_page(browser)
+    page.goto(f"{url}/en/accounts/login/")
+    page.fill("input[name=login]", user.email)
+    page.fill("input[name=password]", password)
+    page.locator("form:has(input[name=password]) [type=submit]").first.click()
+    page.wait_for_url(f"{url}/en/account/")
+    return page

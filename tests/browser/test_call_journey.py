@@ -15,15 +15,11 @@ import re
 import zoneinfo
 
 import pytest
-from django.conf import settings
-from django.urls import re_path
 from django.utils import timezone
-from django.views.static import serve
 from playwright.sync_api import expect
 
 from calls.audit import audit_verify
 from calls.models import Call, Decision, Proposal, ReuseAgreement, Review
-from config.urls import urlpatterns as site_urlpatterns
 from network.models import Country, Organisation
 from reuse_projects.models import Property
 from tests.factories import (
@@ -35,21 +31,14 @@ from tests.factories import (
     cso_member,
 )
 
-from .conftest import TIMEOUT_MS, axe_check
-
-urlpatterns = [
-    *site_urlpatterns,
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
-]
+from .conftest import axe_check, new_page, signed_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.urls(__name__),
 ]
 
 OFFICE = "direkcija-rs"
-PASSWORD = "correct horse battery"  # UserFactory's
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 CALL_TITLE = "Call for the social re-use of a flat in Novi Sad"
 CALL_DESCRIPTION = "The Directorate invites proposals for community use of a confiscated flat."
@@ -66,23 +55,6 @@ CONTENT = {
 }
 GROUP = "Young people aged 15-25"
 REASONS = "The strongest proposal: a clear work plan and a partner with experience across the border."
-
-
-def new_page(browser):
-    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(TIMEOUT_MS)
-    return context.new_page()
-
-
-def signed_in(browser, url, user):
-    """A new browser context (its own session) with `user` signed in."""
-    page = new_page(browser)
-    page.goto(f"{url}/en/accounts/login/")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form:has(input[name=password]) [type=submit]").first.click()
-    page.wait_for_url(f"{url}/en/account/")
-    return page
 
 
 def message(page):
@@ -154,7 +126,7 @@ def test_call_from_publication_to_a_four_eyes_decision(live_server, browser, tmp
     assert flat.status == Property.Status.UNDER_CALL
 
     # 2. A visitor finds it among the open calls and opens its page.
-    visitor = new_page(browser)
+    _context, visitor = new_page(browser)
     visitor.goto(f"{url}/en/calls/")
     expect(visitor.get_by_role("heading", level=2, name="Open calls")).to_be_visible()
     card = visitor.locator(".call-card").filter(has=visitor.get_by_role("link", name=CALL_TITLE))

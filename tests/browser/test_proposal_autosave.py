@@ -13,29 +13,16 @@ from playwright.sync_api import expect
 from calls.models import Proposal
 from tests.factories import ProposalFactory, cso_member
 
-from .conftest import axe_check
+from .conftest import axe_check, signed_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-PASSWORD = "correct horse battery"
-
-
-def sign_in(page, url, user):
-    page.goto(f"{url}/en/accounts/login/")
-    page.fill("input[name=login]", user.email)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("form:has(input[name=password]) [type=submit]").first.click()
-    page.wait_for_url(f"{url}/en/account/")
-
 
 def test_a_draft_saves_as_you_type_and_survives_a_lost_connection(live_server, browser):
     proposal = ProposalFactory(planned_use="")
     admin = cso_member(proposal.organisation, admin=True)
     url = live_server.url
-    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    sign_in(page, url, admin)
+    page = signed_in(browser, url, admin)
+    context = page.context
     edit = f"{url}/en/proposals/{proposal.pk}/edit/"
     page.goto(edit)
     axe_check(page)
