@@ -25,6 +25,13 @@ from network.storage import private_storage
 USER = settings.AUTH_USER_MODEL
 
 
+def add_months(date: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day when it is shorter (31 Jan + 1 = 28/29 Feb)."""
+    months = date.month - 1 + months
+    year, month = date.year + months // 12, months % 12 + 1
+    return dt.date(year, month, min(date.day, calendar.monthrange(year, month)[1]))
+
+
 class CallQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Call.Status.PUBLISHED)
@@ -566,7 +573,7 @@ class Decision(models.Model):
 class ReuseAgreement(models.Model):
     """The agreement an approval creates: who re-uses which property, from when, for how long, on what terms.
 
-    The re-use project (results reports, handover) builds on it.
+    Its re-use project (`projects.ReuseProject`: handover, results reports, renewal) is created with it.
     """
 
     proposal = models.OneToOneField(Proposal, on_delete=models.PROTECT, related_name="agreement")
@@ -588,9 +595,7 @@ class ReuseAgreement(models.Model):
 
     @builtins.property  # `property` is a field name here
     def end_date(self) -> dt.date:
-        months = self.start_date.month - 1 + self.term_months
-        year, month = self.start_date.year + months // 12, months % 12 + 1
-        return dt.date(year, month, min(self.start_date.day, calendar.monthrange(year, month)[1]))
+        return add_months(self.start_date, self.term_months)
 
 
 class Notification(models.Model):

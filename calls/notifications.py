@@ -29,8 +29,8 @@ def link(name: str, *, fragment: str = "", **kwargs):
     return lambda language: reverse(f"calls:{name}", kwargs=kwargs or None) + fragment
 
 
-def notify(*, users, kind: str, context: dict, url: str = "") -> list[Notification]:
-    """Notify each user once about `kind` (templates `calls/email/<kind>_subject.txt` and `_body.txt`).
+def notify(*, users, kind: str, context: dict, url: str = "", templates: str = "calls/email") -> list[Notification]:
+    """Notify each user once about `kind` (templates `<templates>/<kind>_subject.txt` and `_body.txt`).
 
     `url` is a path in the language-neutral form `reverse()` gives inside `translation.override`;
     it is rebuilt per recipient language by the caller's `url_for(language)` when given as a callable.
@@ -44,9 +44,9 @@ def notify(*, users, kind: str, context: dict, url: str = "") -> list[Notificati
         with translation.override(language):
             link = url(language) if callable(url) else url
             message_context = {**context, "user": user, "url": absolute_url(link) if link else ""}
-            subject = " ".join(render_to_string(f"calls/email/{kind}_subject.txt", message_context).split())
+            subject = " ".join(render_to_string(f"{templates}/{kind}_subject.txt", message_context).split())
         notices.append(Notification(user=user, kind=kind, message=subject[:500], url=link))
-        queue_email(template=f"calls/email/{kind}", to=[user.email], context=message_context, language=language)
+        queue_email(template=f"{templates}/{kind}", to=[user.email], context=message_context, language=language)
     created = Notification.objects.bulk_create(notices)
     forget_unread_notifications(seen)
     return created

@@ -343,3 +343,74 @@ def submitted_review(proposal, reviewer=None, *, scores, recommendation="approve
     for criterion, score in zip(proposal.call.criteria.all(), scores, strict=True):
         ReviewScore.objects.create(review=review, criterion=criterion, score=score)
     return review
+
+
+# Re-use projects ----------------------------------------------------------------------------------
+
+def reuse_project(status="active", *, start=None, term_months=24, reporting_every_months=6, organisation=None,
+                  property=None, partners=(), **project_fields):
+    """A re-use project as the services leave it in `status` (`preparing`, `active`, `suspended`,
+    `completed`, `terminated`): an approved proposal for a property of Serbia's Directorate (or
+    `property`'s office), its agreement (which creates the project), the handover report and the moves.
+    The term starts `start` (default: 30 days ago)."""
+    from calls.models import ProposalPartner, ReuseAgreement
+    from projects import services
+    from projects.models import ConditionReport
+
+    today = timezone.localdate()
+    start = start or today - timezone.timedelta(days=30)
+    property = property or PropertyFactory(status="under_call", published_at=timezone.now() - timezone.timedelta(
+        days=120))
+    call = CallFactory(closed=True, amo=property.amo, properties=[property])
+    proposal = ProposalFactory(
+        call=call, property=property, approved=True,
+        **({"organisation": organisation} if organisation is not None else {}),
+    )
+    for partner in partners:
+        ProposalPartner.objects.create(proposal=proposal, organisation=partner, status="accepted")
+    type(property).objects.filter(pk=property.pk).update(status="assigned")
+    agreement = ReuseAgreement.objects.create(
+        proposal=proposal, property=property, organisation=proposal.organisation, start_date=start,
+        term_months=term_months, obligations="Open to the public at least 20 hours a week.",
+        reporting_every_months=reporting_every_months,
+    )
+    project = agreement.project
+    if project_fields:
+        type(project).objects.filter(pk=project.pk).update(**project_fields)
+        project.refresh_from_db()
+    if status == "preparing":
+        return project
+    services.condition_report_add(project=project, actor=None, kind=ConditionReport.Kind.HANDOVER,
+                                  inspected_on=min(start, today), condition="minor_works", notes="Roof leaks.")
+    project = services.project_activate(project=project, actor=None)
+    if status == "suspended":
+        project = services.project_suspend(project=project, actor=None, reason="The agreement's insurance lapsed.")
+    elif status == "completed":
+        services.condition_report_add(project=project, actor=None, kind=ConditionReport.Kind.RETURN,
+                                      inspected_on=today, condition="ready")
+        project = services.project_complete(project=project, actor=None)
+    elif status == "terminated":
+        project = services.project_terminate(project=project, actor=None, reason="The premises were sublet.")
+    return project
+
+
+def accepted_report(project, *, people=None, status="accepted", **indicators):
+    """The project's first report that is not yet submitted, filled in and taken to `status` (`draft`,
+    `submitted`, `accepted` or `returned`) by the services."""
+    from projects import services
+
+    report = project.reports.filter(status__in=["draft", "returned"]).order_by("due_date").first()
+    indicators = {"jobs_created": 2, "volunteers": 12, "events_delivered": 8, **indicators}
+    report = services.report_save(
+        report=report, actor=None, narrative="The youth centre opened its doors; the homework club runs daily.",
+        lessons_learned="Start the renovation permits early.",
+        people=people if people is not None else {"young_people": 120, "children": 40}, **indicators,
+    )
+    if status == "draft":
+        return report
+    report = services.report_submit(report=report, actor=None)
+    if status == "accepted":
+        report = services.report_accept(report=report, actor=None)
+    elif status == "returned":
+        report = services.report_return(report=report, actor=None, comments="Add the figures for May.")
+    return report

@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("network.urls")),
     path("", include("reuse_projects.urls")),
     path("", include("calls.urls")),
+    path("", include("projects.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,
 )

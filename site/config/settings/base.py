@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "network",
     "reuse_projects",
     "calls",
+    "projects",
     "campaign",
     "search",
     "wagtail.contrib.forms",
@@ -162,6 +163,11 @@ STORAGES = {
 }
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 PROPOSAL_ATTACHMENT_MAX_BYTES = env.int("PROPOSAL_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# Re-use projects: a results report is due this many days after its period ends; the office's evaluation
+# (renew or end) opens this many days before the end of the term.
+RESULTS_REPORT_DAYS_TO_SUBMIT = env.int("RESULTS_REPORT_DAYS_TO_SUBMIT", default=30)
+RESULTS_REPORT_MAX_PHOTOS = 12
+PROJECT_RENEWAL_WINDOW_DAYS = env.int("PROJECT_RENEWAL_WINDOW_DAYS", default=90)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 

@@ -1,0 +1,5 @@
+from .views import public, workspace
+
+app_name = "projects"
+
+urlpatterns = [*public.urlpatterns, *workspace.urlpatterns]
