@@ -333,9 +333,11 @@ class Proposal(models.Model):
                 fields=["call", "property", "organisation"], condition=~Q(status="withdrawn"),
                 name="one_live_proposal_per_organisation_property_call",
             ),
-            # The database itself refuses a second approval for a property, whatever the code does.
+            # The database itself refuses a second approval for a property under a call, whatever the code
+            # does. (A property returned after its re-use may be given again under a later call.)
             models.UniqueConstraint(
-                fields=["property"], condition=Q(status="approved"), name="one_approved_proposal_per_property",
+                fields=["call", "property"], condition=Q(status="approved"),
+                name="one_approved_proposal_per_property_and_call",
             ),
         ]
         indexes = [models.Index(fields=["call", "property", "status"], name="proposal_call_property_status")]

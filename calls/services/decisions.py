@@ -67,10 +67,11 @@ def decision_propose(
         if not 1 <= int(reporting_every_months) <= 60:
             raise ActionRefused(_("Results reports are due every 1 to 60 months."))
         rival = (
-            Proposal.objects.filter(property_id=proposal.property_id).exclude(pk=proposal.pk)
-            .filter(status=Proposal.Status.APPROVED).exists()
+            Proposal.objects.filter(property_id=proposal.property_id, call_id=proposal.call_id)
+            .exclude(pk=proposal.pk).filter(status=Proposal.Status.APPROVED).exists()
             or Decision.objects.filter(
-                proposal__property_id=proposal.property_id, status=Decision.Status.PROPOSED,
+                proposal__property_id=proposal.property_id, proposal__call_id=proposal.call_id,
+                status=Decision.Status.PROPOSED,
                 outcome=Decision.Outcome.APPROVED,
             ).exclude(proposal=proposal).exists()
         )
@@ -133,7 +134,10 @@ def decision_confirm(*, decision: Decision, actor) -> Decision:
     if not can_move(proposal, action):
         raise ActionRefused(refusal_message(proposal, action))
     approving = decision.outcome == Decision.Outcome.APPROVED
-    if approving and Proposal.objects.filter(property=property, status=Proposal.Status.APPROVED).exists():
+    # Within the call: a property re-used and returned may be given again under a later call.
+    if approving and Proposal.objects.filter(
+        property=property, call_id=proposal.call_id, status=Proposal.Status.APPROVED
+    ).exists():
         raise ActionRefused(_("Another proposal for this property has already been approved."))
     now = timezone.now()
     decision.status, decision.confirmed_by, decision.confirmed_at = Decision.Status.CONFIRMED, actor, now
