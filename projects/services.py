@@ -170,7 +170,8 @@ def report_periods(start: dt.date, end: dt.date, every_months: int) -> list[tupl
 
 def schedule_reports(project: ReuseProject, *, start: dt.date, end: dt.date) -> int:
     """Create the reports due for the periods between `start` and `end`; each is due a set number of days
-    after its period ends (`RESULTS_REPORT_DAYS_TO_SUBMIT`). Periods already scheduled are kept."""
+    after its period ends (`RESULTS_REPORT_DAYS_TO_SUBMIT`). Periods already scheduled are kept. Returns
+    the number of periods asked for (conflicts skipped by the database are counted too)."""
     days = dt.timedelta(days=settings.RESULTS_REPORT_DAYS_TO_SUBMIT)
     rows = [
         ResultsReport(project=project, period_start=first, period_end=last, due_date=last + days)
@@ -341,6 +342,9 @@ def report_save(*, report: ResultsReport, actor, narrative: str, lessons_learned
     unknown_groups = set(people) - set(TARGET_GROUP_LABELS)
     if unknown_groups:
         raise ActionRefused(_("Unknown target group."))
+    if any(isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 10_000_000
+           for count in people.values()):
+        raise ActionRefused(_("People served must be whole numbers from 0 to 10,000,000 in each group."))
     report.narrative = _text(narrative, max_length=20000)
     report.lessons_learned = _text(lessons_learned, max_length=10000)
     for name, value in indicators.items():
