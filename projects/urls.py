@@ -1,5 +1,5 @@
-from .views import public, workspace
+from .views import posts, public, workspace
 
 app_name = "projects"
 
-urlpatterns = [*public.urlpatterns, *workspace.urlpatterns]
+urlpatterns = [*public.urlpatterns, *workspace.urlpatterns, *posts.urlpatterns]

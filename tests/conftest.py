@@ -12,6 +12,15 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _english():
+    """Each test starts in English, whatever language an earlier request left active in this thread."""
+    from django.utils.translation import override
+
+    with override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploads of each test go to its own folder."""
     settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,1 +1,214 @@
-urlpatterns = []
+"""The public showcase of re-use projects (list and map, a project's story) and the impact page.
+
+What the public sees: active and completed projects, their accepted reports, the public photos and the
+published posts; every location through `reuse_projects.privacy.public_location()`. Filters have stable
+names (country, use, theme, status, page); values that do not apply are ignored with a notice. Each page
+runs a fixed number of queries whatever the data.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
+from django_countries import countries
+
+from network.thematic_areas import THEMATIC_AREAS
+from reuse_projects.models import Property
+from reuse_projects.privacy import public_location
+from reuse_projects.suitable_uses import SUITABLE_USES
+
+from .. import permissions, selectors
+from ..models import ReuseProject
+
+PAGE_SIZE = 24
+MAP_MAX_FEATURES = 5000
+
+PARAMETER_LABELS = {
+    "country": gettext_lazy("country"),
+    "use": gettext_lazy("type of use"),
+    "theme": gettext_lazy("thematic area"),
+    "status": gettext_lazy("status"),
+    "page": gettext_lazy("page"),
+}
+
+
+def _country_names() -> dict[str, str]:
+    return {code: str(countries.name(code)) for code in settings.COUNTRIES_ONLY}
+
+
+def _paginate(request, queryset, ignored):
+    raw = request.GET.get("page", "")
+    page = Paginator(queryset, PAGE_SIZE).get_page(raw)
+    if raw and raw != str(page.number):
+        ignored.append("page")
+    return page
+
+
+def _map_features(filters, user, country_names) -> list[dict]:
+    """One marker per project this viewer may locate: exact point, municipality centre, or none."""
+    url_pattern = reverse("projects:project_detail", kwargs={"pk": 0}).replace("/0/", "/PK/")
+    status_labels = {value: str(label) for value, label in ReuseProject.Status.choices}
+    features = []
+    for project in selectors.project_map_rows(filters, limit=MAP_MAX_FEATURES):
+        location = public_location(project.property, user)
+        if not location.has_point:
+            continue
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [float(location.longitude), float(location.latitude)]},
+            "properties": {
+                "title": project.title,
+                "url": url_pattern.replace("/PK/", f"/{project.pk}/"),
+                "municipality": location.municipality,
+                "country": country_names.get(location.country, location.country),
+                "use": project.use_label,
+                "status": status_labels.get(project.status, project.status),
+                "precision": location.precision,
+            },
+        })
+    return features
+
+
+@require_GET
+def project_list(request):
+    filters, ignored = selectors.ShowcaseFilters.from_query(request.GET)
+    page = _paginate(request, selectors.project_list_public(filters), ignored)
+    country_names = _country_names()
+    selectors.with_thumbnails(page.object_list)
+    for project in page.object_list:
+        project.location = public_location(project.property, request.user)
+        project.country_name = country_names.get(project.location.country, project.location.country)
+    features = _map_features(filters, request.user, country_names)
+    query = urlencode(filters.as_query())
+    context = {
+        "page": page,
+        "filters": filters,
+        "ignored": [str(PARAMETER_LABELS.get(name, name)) for name in dict.fromkeys(ignored)],
+        "query": query,
+        "country_choices": list(country_names.items()),
+        "use_choices": [(slug, str(label)) for slug, label in SUITABLE_USES],
+        "theme_choices": [(slug, str(label)) for slug, label in THEMATIC_AREAS],
+        "status_choices": [(value, label) for value, label in ReuseProject.Status.choices
+                           if value in ReuseProject.PUBLIC_STATUSES],
+        "map_data": {"type": "FeatureCollection", "features": features},
+        "map_count": len(features),
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
+    return render(request, "projects/public/project_list.html", context)
+
+
+@require_GET
+def project_detail(request, pk):
+    project = selectors.project_for_page(pk)
+    if project is None or not permissions.can_view_project(request.user, project):
+        raise Http404
+    location = public_location(project.property, request.user)
+    reports = selectors.accepted_reports(project)
+    series = selectors.results_series(reports)
+    charts = [
+        {"id": f"chart-{indicator['key']}", "label": indicator["label"],
+         "data": {"type": "line" if len(reports) > 1 else "bar", "labels": series["labels"],
+                  "datasets": [{"label": indicator["label"], "data": indicator["values"]}]}}
+        for indicator in series["indicators"]
+    ]
+    rows = [
+        {"period_start": report.period_start, "period_end": report.period_end,
+         "values": [getattr(report, key) for key, _label in selectors.INDICATORS]}
+        for report in reports
+    ]
+    context = {
+        "project": project,
+        "location": location,
+        "country_name": countries.name(location.country),
+        "property_is_public": project.property.status in Property.PUBLIC_STATUSES
+        and project.property.archived_at is None,
+        "thematic_areas": [area.label for area in project.thematic_areas.all()],
+        "partners": list(project.partners.all()),
+        "before_photos": selectors.before_photos(project),
+        "after_photos": selectors.after_photos(reports),
+        "indicator_labels": [label for _key, label in selectors.INDICATORS],
+        "rows": rows,
+        "charts": charts,
+        "timeline": selectors.public_timeline(project),
+        "posts": selectors.published_posts(project),
+        "can_manage": permissions.can_see_project_workspace(request.user, project),
+        "map_tile_url": settings.MAP_TILE_URL,
+        "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
+    return render(request, "projects/public/project_detail.html", context)
+
+
+FIGURE_ROWS = [
+    ("properties_available", gettext_lazy("Properties available")),
+    ("properties_under_call", gettext_lazy("Properties under a call for proposals")),
+    ("properties_in_reuse", gettext_lazy("Properties in social re-use")),
+    ("projects_active", gettext_lazy("Active projects")),
+    ("projects_completed", gettext_lazy("Completed projects")),
+    ("reports_accepted", gettext_lazy("Accepted results reports")),
+    ("people_served", gettext_lazy("People served")),
+    ("jobs_created", gettext_lazy("Jobs created")),
+    ("volunteers", gettext_lazy("Volunteers")),
+    ("events_delivered", gettext_lazy("Events delivered")),
+    ("services_delivered", gettext_lazy("Services delivered")),
+    ("income_reinvested_eur", gettext_lazy("Income reinvested (EUR)")),
+]
+
+
+@require_GET
+def impact(request):
+    figures = selectors.impact_figures()
+    country_labels = [country["name"] for country in figures["countries"]]
+    table = [
+        {"key": key, "label": label, "region": figures["region"][key],
+         "countries": [country[key] for country in figures["countries"]]}
+        for key, label in FIGURE_ROWS
+    ]
+    charts = {
+        "properties": {
+            "type": "bar", "stacked": True, "labels": country_labels,
+            "datasets": [
+                {"label": str(label), "data": [country[key] for country in figures["countries"]]}
+                for key, label in FIGURE_ROWS[:3]
+            ],
+        },
+        "results": {
+            "type": "bar", "labels": country_labels,
+            "datasets": [
+                {"label": str(label), "data": [country[key] for country in figures["countries"]]}
+                for key, label in FIGURE_ROWS[6:11]
+            ],
+        },
+        "groups": {
+            "type": "bar", "horizontal": True, "labels": [g["label"] for g in figures["people_by_target_group"]],
+            "datasets": [{"label": str(FIGURE_ROWS[6][1]),
+                          "data": [g["people"] for g in figures["people_by_target_group"]]}],
+        },
+        "decisions": {
+            "type": "bar", "horizontal": True,
+            "labels": [o["name"] for o in figures["offices"] if o["median_days_to_decision"] is not None],
+            "datasets": [{"label": str(gettext_lazy("Median days from publication to decision")),
+                          "data": [o["median_days_to_decision"] for o in figures["offices"]
+                                   if o["median_days_to_decision"] is not None]}],
+        },
+    }
+    context = {
+        "figures": figures,
+        "table": table,
+        "country_labels": country_labels,
+        "country_names": dict(zip([c["code"] for c in figures["countries"]], country_labels, strict=True)),
+        "charts": charts,
+    }
+    return render(request, "projects/public/impact.html", context)
+
+
+urlpatterns = [
+    path("projects/", project_list, name="project_list"),
+    path("projects/<int:pk>/", project_detail, name="project_detail"),
+    path("impact/", impact, name="impact"),
+]
