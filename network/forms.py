@@ -9,6 +9,18 @@ from .thematic_areas import thematic_area_label
 from .transitions import ACTION_LABELS
 from .uploads import DOCUMENT_TYPES, IMAGE_TYPES, check_upload
 
+
+def describe_errors(form) -> None:
+    """After validation: each field with errors points at them (and its help) with aria-describedby."""
+    for name, errors in form.errors.items():
+        if name not in form.fields or not errors:
+            continue
+        bound = form[name]
+        ids = [f"{bound.auto_id}_error"]
+        if form.fields[name].help_text:
+            ids.append(f"{bound.auto_id}_helptext")
+        form.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
 LANGUAGE_CHOICES = [
     ("sq", _("Albanian")),
     ("bs", _("Bosnian")),

@@ -12,18 +12,6 @@ from ..services.proposals import MAX_BENEFICIARY_ROWS, MAX_MESSAGE_LENGTH, MAX_P
 PARTNER_SEARCH_RESULTS = 20
 
 
-def describe_errors(form) -> None:
-    """After validation: each field with errors points at them (and its help) with aria-describedby."""
-    for name, errors in form.errors.items():
-        if name not in form.fields or not errors:
-            continue
-        bound = form[name]
-        ids = [f"{bound.auto_id}_error"]
-        if form.fields[name].help_text:
-            ids.append(f"{bound.auto_id}_helptext")
-        form.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
-
-
 class OrganisationChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
         return f"{obj.display_name} ({obj.country.name})" if obj.country_id else obj.display_name

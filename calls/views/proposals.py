@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from network.forms import describe_errors
 from network.models import Organisation
 from network.permissions import is_admin, is_member
 from network.services import ActionRefused
@@ -36,7 +37,6 @@ from ..forms.proposals import (
     ProposalStartForm,
     WithdrawForm,
     beneficiary_formset,
-    describe_errors,
 )
 from ..models import Call, Proposal, ProposalAttachment, ProposalPartner
 from ..selectors import proposals as selectors

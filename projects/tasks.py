@@ -1,0 +1,57 @@
+"""Background work of re-use projects, run by the `db_worker` process.
+
+The overdue reminders run once a day: each run queues the next one for 06:00 UTC the following day,
+unless a run is already waiting, so that restarting the site (which calls
+`send_report_reminders --schedule`) never doubles the chain.
+"""
+
+import datetime as dt
+
+from django.utils import timezone
+from django_tasks import TaskResultStatus, task
+
+from . import services
+
+DAILY_AT_UTC = dt.time(6, 0)
+
+
+def next_run_at(now: dt.datetime | None = None) -> dt.datetime:
+    """The next 06:00 UTC strictly after `now`."""
+    now = (now or timezone.now()).astimezone(dt.UTC)
+    run = dt.datetime.combine(now.date(), DAILY_AT_UTC, tzinfo=dt.UTC)
+    return run if run > now else run + dt.timedelta(days=1)
+
+
+def next_run_queued() -> bool:
+    """Whether a run of the daily reminders is already waiting in the database queue."""
+    from django_tasks_db.models import DBTaskResult
+
+    return DBTaskResult.objects.filter(
+        task_path=send_overdue_report_reminders.module_path, status=TaskResultStatus.READY
+    ).exists()
+
+
+def schedule_next_run(*, now: dt.datetime | None = None):
+    """Queue the next daily run unless one is waiting. Returns its result, or None when nothing was queued.
+
+    Only a backend that can defer work (the database queue) takes the chain: the tests' immediate
+    backend would run it at once, again and again.
+    """
+    from django_tasks_db.backend import DatabaseBackend
+
+    backend = send_overdue_report_reminders.get_backend()
+    if not backend.supports_defer:
+        return None
+    if isinstance(backend, DatabaseBackend) and next_run_queued():
+        return None
+    return send_overdue_report_reminders.using(run_after=next_run_at(now)).enqueue()
+
+
+@task()
+def send_overdue_report_reminders() -> int:
+    """Remind the CSOs and offices of overdue results reports, then queue tomorrow's run."""
+    try:
+        return services.send_overdue_reminders()
+    finally:
+        # Even when this run fails, tomorrow's must happen.
+        schedule_next_run()
