@@ -9,6 +9,10 @@ from .tasks import send_email
 
 
 def absolute_url(path: str) -> str:
+    """The site's public address (settings.WAGTAILADMIN_BASE_URL, from SITE_URL) before a path; a URL
+    that is already absolute (a file in remote storage) is kept."""
+    if path.startswith(("http://", "https://")):
+        return path
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 

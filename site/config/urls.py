@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("opendata.api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -23,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("", include("reuse_projects.urls")),
     path("", include("calls.urls")),
     path("", include("projects.urls")),
+    path("open-data/", include("opendata.urls")),
     path("pages/", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "projects",
     "campaign",
     "search",
+    "opendata",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -44,6 +45,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "allauth",
@@ -61,6 +65,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -209,3 +214,39 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# The open data API (`opendata`): read-only, anonymous, JSON only, throttled per client IP address.
+API_RATE_LIMIT = env("API_RATE_LIMIT", default="120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["opendata.throttling.ApiRateThrottle"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "opendata.api.errors.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "COERCE_DECIMAL_TO_STRING": False,
+    # Clients are told apart by REMOTE_ADDR; behind N reverse proxies set API_NUM_PROXIES=N so that the
+    # client's own address is read from X-Forwarded-For (never trusted when 0).
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Re-use network open data API",
+    "DESCRIPTION": (
+        "Read-only public data of the regional network for the social re-use of confiscated assets: "
+        "properties, calls for proposals, decisions, re-use projects, results, organisations and impact "
+        "figures. Licence: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PREPROCESSING_HOOKS": ["opendata.api.schema.only_open_data_api"],
+}
+# CORS: any origin may read the API (and nothing else), without credentials.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Link"]
