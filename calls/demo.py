@@ -1,8 +1,9 @@
 """Demo calls for `manage.py seed_demo`, written through the services so that every step is in the audit log.
 
-- Serbia's Directorate: a call decided with four eyes (two proposals for one flat, one approved, the
-  other rejected automatically, an agreement created) and an open cross-border call with a question
-  answered, a site visit booked, a submitted proposal and a draft with a partner invitation;
+- Serbia's Directorate: a call decided with four eyes over a year ago (two proposals for one flat, one
+  approved, the other rejected automatically, an agreement created, whose project `projects.demo` runs)
+  and an open cross-border call with a question answered, a site visit booked, a submitted proposal and
+  a draft with a partner invitation;
 - North Macedonia's Agency: an upcoming call.
 
 A decided call must have closed; the services refuse to publish a call that closes in the past, so the
@@ -128,7 +129,8 @@ def seed_calls_demo(*, ensure_user) -> list[tuple[str, str, str]]:
         _fill(proposal, admin, plan)
         proposal_services.proposal_submit(proposal=proposal, actor=admin)
         proposals.append(proposal)
-    closed_at = now - timedelta(days=3)
+    # Closed and decided a year and a half ago, so that the re-use project that followed has results to show.
+    closed_at = now - timedelta(days=610)
     Call.objects.filter(pk=decided.pk).update(closes_at=closed_at)
     audit_append(action="demo_call_backdated", obj=decided, actor=None, call_id=decided.pk,
                  data={"closes_at": closed_at.isoformat()})
@@ -148,7 +150,7 @@ def seed_calls_demo(*, ensure_user) -> list[tuple[str, str, str]]:
         proposal=proposals[0], actor=officer, outcome="approved",
         reasons="The highest score on social impact and a realistic budget, with the city's youth fund "
                 "committed for two years.",
-        agreement_start=(now + timedelta(days=30)).date(), agreement_term_months=60,
+        agreement_start=(now - timedelta(days=580)).date(), agreement_term_months=60,
         agreement_obligations="Open at least 40 hours a week; free of charge for participants; results report "
                               "every six months; the organisation pays utilities and ordinary maintenance.",
         reporting_every_months=6,

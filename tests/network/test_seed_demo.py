@@ -140,7 +140,9 @@ def test_seeding_sends_and_queues_no_email(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
                                   "QUEUES": []}}
     from calls.models import Call, Proposal, ReuseAgreement
+    from projects.models import ReuseProject
 
+    ReuseProject.objects.all().delete()
     ReuseAgreement.objects.all().delete()
     Proposal.objects.all().delete()
     Call.objects.all().delete()
@@ -253,7 +255,7 @@ def test_demo_calls_cover_every_phase_with_a_four_eyes_decision_and_an_intact_au
     phases = sorted(call.phase() for call in Call.objects.all())
     assert phases == ["closed", "open", "upcoming"]
     approved = Proposal.objects.get(status="approved")
-    assert approved.property.status == "assigned"
+    assert approved.property.status == "in_reuse"  # its re-use project has started
     assert ReuseAgreement.objects.get().proposal == approved
     decision = Decision.objects.get(proposal=approved, status="confirmed")
     assert decision.proposed_by != decision.confirmed_by
@@ -262,3 +264,18 @@ def test_demo_calls_cover_every_phase_with_a_four_eyes_decision_and_an_intact_au
     assert audit_verify()[1] is None
     seed()  # a second run adds no calls
     assert Call.objects.count() == 3
+
+
+def test_demo_project_is_handed_over_with_reports_in_each_state_and_posts():
+    from projects.models import ProjectPost, ResultsReport, ReuseProject
+
+    seed()
+    project = ReuseProject.objects.get()
+    assert project.status == "active" and project.property.status == "in_reuse"
+    assert project.condition_reports.get().kind == "handover"
+    statuses = list(project.reports.order_by("due_date").values_list("status", flat=True)[:4])
+    assert statuses == ["accepted", "accepted", "submitted", "draft"]
+    assert ResultsReport.objects.accepted().filter(photos__isnull=False).count() == 2
+    assert sorted(ProjectPost.objects.values_list("status", flat=True)) == ["pending", "published"]
+    seed()  # a second run changes nothing
+    assert ReuseProject.objects.count() == 1 and ProjectPost.objects.count() == 2

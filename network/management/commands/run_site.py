@@ -15,6 +15,8 @@ class Command(BaseCommand):
         parser.add_argument("--host", default="127.0.0.1")
 
     def handle(self, *args, port, host, **options):
+        # The daily reminders of overdue results reports: queued once, then each run queues the next.
+        call_command("send_report_reminders", "--schedule")
         worker = subprocess.Popen(
             [sys.executable, sys.argv[0], "db_worker", "--queue-name", "*", "--interval", "1", "--no-reload"],
         )

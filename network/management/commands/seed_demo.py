@@ -656,6 +656,10 @@ class Command(BaseCommand):
                 self.call_accounts = seed_calls_demo(
                     ensure_user=lambda email, name, language: self.ensure_user(Person(email, name, language))
                 )
+                # The re-use project that followed the decision: handover, results, posts.
+                from projects.demo import seed_projects_demo
+
+                seed_projects_demo()
             scale_created = self.seed_scale(scale, coordinators) if scale else 0
             bench_created = self.seed_bench_properties(properties) if properties else 0
         if options["verbosity"] >= 1:
