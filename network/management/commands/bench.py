@@ -5,7 +5,9 @@ plus thousands of verified CSOs and tens of thousands of properties), serves the
 as production does, with the settings `config.settings.bench`, then sends concurrent keep-alive
 requests from a thread pool to the directory, a profile, the home page, the property catalogue
 (unfiltered and with three filters), a property, the map data, the calls page, a call, the ranking of a
-call with 200 proposals (as its officer) and a view that does nothing (the machine's ceiling), and
+call with 200 proposals (as its officer), the re-use projects showcase (5,000 projects with 20 results
+reports each), a project, the impact page, the open data API's lists, and a view that does nothing (the
+machine's ceiling), and
 prints requests, errors, requests a second and latency percentiles per page. Then sixty CSOs each upload
 10 MB of attachments and submit, and the workers' peak memory is compared before and after. Everything stays on
 127.0.0.1; gunicorn is stopped at the end, also after an error or Ctrl-C.
@@ -37,6 +39,9 @@ HOST = "127.0.0.1"
 BENCH_SETTINGS = "config.settings.bench"
 PROFILE_LINK = re.compile(r'href="(/en/organisations/(?!register/|verified/)[\w-]+/)"')
 PROPERTY_LINK = re.compile(r'href="(/en/properties/[\w.-]+--[\w.-]+/)"')
+PROJECT_LINK = re.compile(r'href="(/en/projects/\d+/)"')
+PROJECTS = 5000
+REPORTS_PER_PROJECT = 20
 # The calls part: a call whose ranking has this many proposals (3 reviews each), and this many CSOs
 # that each upload 10 MB of attachments (two 5 MB PDFs) to their draft and submit it.
 RANKING_PROPOSALS = 200
@@ -101,6 +106,7 @@ class Command(BaseCommand):
             wait_until_healthy(port, server)
             profile = find_link(port, "/en/organisations/", PROFILE_LINK)
             detail = find_link(port, "/en/properties/", PROPERTY_LINK)
+            project = find_link(port, "/en/projects/", PROJECT_LINK)
             calls = json.loads((Path(settings.BASE_DIR) / CALLS_DATA).read_text())
             officer = {"Cookie": f"sessionid={calls['officer_session']}"}
             pages = [
@@ -114,12 +120,22 @@ class Command(BaseCommand):
                 ("calls", "/en/calls/"),
                 ("call", f"/en/calls/{calls['ranking_call']}/"),
                 ("ranking", f"/en/office/calls/{calls['ranking_call']}/ranking/", officer),
+                ("projects", "/en/projects/"),
+                ("projects filtered", "/en/projects/?country=RS&use=youth-centre"),
+                ("project", project),
+                ("impact", "/en/impact/"),
+                ("api properties", "/api/v1/properties/?country=RS"),
+                ("api projects", "/api/v1/projects/"),
+                ("api results", "/api/v1/results/"),
+                ("api organisations", "/api/v1/organisations/"),
+                ("api calls", "/api/v1/calls/"),
+                ("api impact", "/api/v1/impact/"),
                 ("bare view", "/bench/bare/"),
             ]
             self.stdout.write(
                 f"gunicorn: {workers} workers on {HOST}:{port}; {options['clients']} clients, "
                 f"{options['seconds']:g} s or {options['requests']} requests each per page; "
-                f"profile {profile}, property {detail}"
+                f"profile {profile}, property {detail}, project {project}"
             )
             results = [
                 (name, path, *load(port, path, options["clients"], options["seconds"],
@@ -162,6 +178,7 @@ class Command(BaseCommand):
             ["seed_demo", "--scale", str(organisations), "--properties", str(properties), "-v", "0"],
             ["seed_calls_bench", "--proposals", str(RANKING_PROPOSALS), "--drafts", str(SUBMISSIONS),
              "--output", str(CALLS_DATA)],
+            ["seed_projects_bench", "--projects", str(PROJECTS), "--reports", str(REPORTS_PER_PROJECT)],
             # The manifest storage refuses to render a page whose static files were not collected.
             ["collectstatic", "--noinput", "-v", "0"],
         ]
