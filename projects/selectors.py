@@ -95,7 +95,8 @@ class ShowcaseFilters:
         return {name: value for name, value in vars(self).items() if value}
 
 
-def _filtered(filters: ShowcaseFilters | None):
+def public_projects(filters: ShowcaseFilters | None = None):
+    """Active and completed projects matching the showcase's filters (the open data API's too)."""
     queryset = ReuseProject.objects.public()
     if filters is None:
         return queryset
@@ -121,7 +122,7 @@ def project_list_public(filters: ShowcaseFilters | None = None):
     ).order_by("-report__period_end", "position", "pk")
     property_photos = PropertyPhoto.objects.filter(property=OuterRef("property_id")).order_by("position", "pk")
     return (
-        _filtered(filters)
+        public_projects(filters)
         .select_related("organisation", "country", "property__municipality", "property__amo")
         .annotate(
             people_served_total=Coalesce(Subquery(people, output_field=IntegerField()), Value(0)),
@@ -150,7 +151,7 @@ def with_thumbnails(projects):
 def project_map_rows(filters: ShowcaseFilters | None = None, *, limit: int = 5000):
     """Public projects matching the filters with only what a map marker needs (one query)."""
     return (
-        _filtered(filters)
+        public_projects(filters)
         .select_related("property__municipality", "property__amo")
         .only(
             "title", "use", "status", "country_id", "start_date",
@@ -200,8 +201,8 @@ def accepted_reports(project):
         project.reports.accepted()
         .order_by("period_start", "pk")
         .only(
-            "project_id", "period_start", "period_end", "status", "people_served", "jobs_created", "volunteers",
-            "events_delivered", "services_delivered", "income_reinvested_eur",
+            "project_id", "period_start", "period_end", "status", "narrative", "people_served", "jobs_created",
+            "volunteers", "events_delivered", "services_delivered", "income_reinvested_eur",
         )
         .prefetch_related(Prefetch("photos", queryset=ReportPhoto.objects.order_by("position", "pk")))
     )

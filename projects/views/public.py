@@ -134,6 +134,7 @@ def project_detail(request, pk):
         "after_photos": selectors.after_photos(reports),
         "indicator_labels": [label for _key, label in selectors.INDICATORS],
         "rows": rows,
+        "reports": reports,
         "charts": charts,
         "timeline": selectors.public_timeline(project),
         "posts": selectors.published_posts(project),
