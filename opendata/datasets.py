@@ -18,6 +18,7 @@ from network.text import fold
 from network.thematic_areas import THEMATIC_AREAS
 from projects.cache import showcase_changed_at, showcase_version
 from projects.models import ReportPeopleServed, ReportPhoto, ResultsReport, ReuseProject
+from projects.selectors import ShowcaseFilters, public_projects
 from reuse_projects.cache import VERSION_KEY as CATALOGUE_KEY
 from reuse_projects.cache import catalogue_version, changed_at
 from reuse_projects.models import Property, TaggedSuitableUse
@@ -194,15 +195,9 @@ def _int_subquery(queryset, expression):
 
 def projects_queryset(filters: dict | None = None):
     filters = filters or {}
-    queryset = ReuseProject.objects.public()
-    if "country" in filters:
-        queryset = queryset.filter(country_id=filters["country"])
-    if "use" in filters:
-        queryset = queryset.filter(use=filters["use"])
-    if "theme" in filters:
-        queryset = queryset.filter(thematic_areas__slug=filters["theme"])
-    if "status" in filters:
-        queryset = queryset.filter(status=filters["status"])
+    queryset = public_projects(ShowcaseFilters(**{
+        name: filters[name] for name in ("country", "use", "theme", "status") if name in filters
+    }))
     accepted = ResultsReport.objects.accepted().filter(project=OuterRef("pk")).order_by()
     return queryset.select_related("organisation", "property__amo", "property__municipality").prefetch_related(
         "thematic_areas", "partners",
