@@ -37,9 +37,12 @@ CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 LATIN_LETTERS = re.compile(r"[A-Za-zÀ-ÖØ-öø-ž]+")
 # Markup and what it marks as code (a command, a file name) stay as in English.
 CODE_AND_TAGS = re.compile(r"<code>.*?</code>|<[^>]+>", re.DOTALL)
-# Technical names that Serbian Cyrillic text keeps in Latin script.
-# File formats and encodings keep their Latin names in Serbian Cyrillic text.
-LATIN_IN_CYRILLIC_ALLOWED = {"PDF", "PNG", "JPEG", "WebP", "JSON", "CSV", "UTF", "SHA", "UTC"}
+# Technical names that Serbian Cyrillic text keeps in Latin script: file formats and encodings, and the
+# names of the open data's standards and licence.
+LATIN_IN_CYRILLIC_ALLOWED = {
+    "PDF", "PNG", "JPEG", "WebP", "JSON", "CSV", "UTF", "SHA", "UTC",
+    "API", "OpenAPI", "GeoJSON", "ETag", "CORS", "ID", "CC", "BY",
+}
 
 
 def _unquote(text):
@@ -102,11 +105,17 @@ def catalogue_problems(path, nplurals):
             expected = placeholders(entry["msgid_plural"])
         else:
             expected = placeholders(entry["msgid"])
-        for form in entry["msgstr"].values():
+        for index, form in entry["msgstr"].items():
+            found = placeholders(form)
             if not form.strip():
                 problems.append(f"untranslated: {label}")
-            elif placeholders(form) != expected:
-                problems.append(f"placeholders {placeholders(form)} != {expected}: {label}")
+            elif index == 0 and entry["msgid_plural"] is not None:
+                # The first form may say "every month" without the number, as the English singular
+                # does, where the language uses it for one alone; it may not invent placeholders.
+                if not set(placeholders(entry["msgid"])) <= set(found) <= set(expected):
+                    problems.append(f"placeholders {found} (first form): {label}")
+            elif found != expected:
+                problems.append(f"placeholders {found} != {expected}: {label}")
     return problems
 
 
