@@ -6,9 +6,11 @@ names (country, use, theme, status, page); values that do not apply are ignored 
 runs a fixed number of queries whatever the data.
 """
 
+import json
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -18,11 +20,14 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from network.thematic_areas import THEMATIC_AREAS
+from reuse_projects.cache import catalogue_version
 from reuse_projects.models import Property
 from reuse_projects.privacy import public_location
 from reuse_projects.suitable_uses import SUITABLE_USES
+from reuse_projects.views.catalogue import geojson_response, visitor_cache_key
 
 from .. import permissions, selectors
+from ..cache import showcase_version
 from ..models import ReuseProject
 
 PAGE_SIZE = 24
@@ -61,12 +66,13 @@ def _map_features(filters, user, country_names) -> list[dict]:
         features.append({
             "type": "Feature",
             "geometry": {"type": "Point", "coordinates": [float(location.longitude), float(location.latitude)]},
+            # The keys the property map's popups read (site/static/js/property-map.js): "type" is the use.
             "properties": {
                 "title": project.title,
                 "url": url_pattern.replace("/PK/", f"/{project.pk}/"),
                 "municipality": location.municipality,
                 "country": country_names.get(location.country, location.country),
-                "use": project.use_label,
+                "type": project.use_label,
                 "status": status_labels.get(project.status, project.status),
                 "precision": location.precision,
             },
@@ -83,7 +89,6 @@ def project_list(request):
     for project in page.object_list:
         project.location = public_location(project.property, request.user)
         project.country_name = country_names.get(project.location.country, project.location.country)
-    features = _map_features(filters, request.user, country_names)
     query = urlencode(filters.as_query())
     context = {
         "page": page,
@@ -95,12 +100,27 @@ def project_list(request):
         "theme_choices": [(slug, str(label)) for slug, label in THEMATIC_AREAS],
         "status_choices": [(value, label) for value, label in ReuseProject.Status.choices
                            if value in ReuseProject.PUBLIC_STATUSES],
-        "map_data": {"type": "FeatureCollection", "features": features},
-        "map_count": len(features),
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     }
     return render(request, "projects/public/project_list.html", context)
+
+
+@require_GET
+def project_map_data(request):
+    """GeoJSON of the filtered projects, fetched by the list's map. What a visitor (not signed in)
+    receives is the same for everyone with the same filters: it is cached for a minute, keyed by the
+    showcase's and the catalogue's versions, which every public change bumps."""
+    filters, _ignored = selectors.ShowcaseFilters.from_query(request.GET)
+    version = f"{showcase_version()}.{catalogue_version()}"
+    cache_key = visitor_cache_key(request, "projects:map", filters, version=version)
+    content = cache.get(cache_key) if cache_key else None
+    if content is None:
+        features = _map_features(filters, request.user, _country_names())
+        content = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode()
+        if cache_key:
+            cache.set(cache_key, content, timeout=60)
+    return geojson_response(content)
 
 
 @require_GET
@@ -210,6 +230,7 @@ def impact(request):
 
 urlpatterns = [
     path("projects/", project_list, name="project_list"),
+    path("projects/map.geojson", project_map_data, name="project_map_data"),
     path("projects/<int:pk>/", project_detail, name="project_detail"),
     path("impact/", impact, name="impact"),
 ]

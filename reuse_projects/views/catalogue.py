@@ -131,15 +131,15 @@ def _form_context(filters, ignored, municipalities):
     }
 
 
-def _visitor_cache_key(request, kind: str, filters, *extra: str) -> str | None:
+def visitor_cache_key(request, kind: str, filters, *extra: str, version: str = "") -> str | None:
     """Key of an answer that every visitor (not signed in) with these filters receives alike, tied to
-    the catalogue's version so that any recorded property change drops it. None for signed-in people,
-    whose answers depend on who they are (exact locations, documents)."""
+    the data's version (the catalogue's unless `version` is given) so that any recorded change drops
+    it. None for signed-in people, whose answers depend on who they are (exact locations, documents)."""
     if request.user.is_authenticated:
         return None
     state = urlencode(sorted((k, str(v)) for k, v in vars(filters).items() if v not in ("", None)))
     digest = md5("|".join([state, *extra]).encode()).hexdigest()
-    return f"reuse_projects:{kind}:{catalogue_version()}:{get_language()}:{digest}"
+    return f"{kind}:{version or catalogue_version()}:{get_language()}:{digest}"
 
 
 def _paginate(request, queryset, size, ignored):
@@ -162,9 +162,9 @@ def _with_locations(properties, user):
 @require_GET
 def property_list(request):
     """The catalogue. The results (count, cards, pagination) that visitors receive are rendered once
-    per filter state and page, and cached for a minute in the shared cache (see _visitor_cache_key)."""
+    per filter state and page, and cached for a minute in the shared cache (see visitor_cache_key)."""
     filters, ignored, municipalities = _catalogue_state(request)
-    cache_key = _visitor_cache_key(request, "list", filters, request.GET.get("page", ""))
+    cache_key = visitor_cache_key(request, "reuse_projects:list", filters, request.GET.get("page", ""))
     results = cache.get(cache_key) if cache_key else None
     if results is None:
         page_ignored = []
@@ -208,10 +208,10 @@ def property_map_data(request):
     cached for a minute in the shared cache, keyed by the catalogue's version, which every change of
     a property bumps."""
     filters, _ignored, _municipalities = _catalogue_state(request)
-    cache_key = _visitor_cache_key(request, "map", filters)
+    cache_key = visitor_cache_key(request, "reuse_projects:map", filters)
     cached = cache.get(cache_key) if cache_key else None
     if cached is not None:
-        return _geojson_response(cached)
+        return geojson_response(cached)
     # Only the columns a marker needs: thousands of rows are read, not one page of cards.
     queryset = selectors.property_list_public(filters).prefetch_related(None).only(
         "reference", "title", "title_en", "property_type", "status", "address", "latitude", "longitude",
@@ -244,10 +244,10 @@ def property_map_data(request):
     content = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode()
     if cache_key is not None:
         cache.set(cache_key, content, timeout=60)
-    return _geojson_response(content)
+    return geojson_response(content)
 
 
-def _geojson_response(content: bytes) -> HttpResponse:
+def geojson_response(content: bytes) -> HttpResponse:
     response = HttpResponse(content, content_type="application/geo+json")
     # What a viewer receives depends on who they are: never share it between viewers.
     response["Cache-Control"] = "private, max-age=60"

@@ -56,7 +56,11 @@ def json_data(response, element_id):
 
 
 def map_features(response):
-    return {feature["properties"]["title"]: feature for feature in json_data(response, "project-map-data")["features"]}
+    """The features of the map on the list page `response`, fetched as the page's script does."""
+    url = html.unescape(re.search(r'data-geojson-url="([^"]+)"', response.content.decode()).group(1))
+    data = response.client.get(url)
+    assert data.status_code == 200 and data["Content-Type"] == "application/geo+json"
+    return {feature["properties"]["title"]: feature for feature in data.json()["features"]}
 
 
 def albanian_property(**kwargs):
@@ -236,7 +240,7 @@ def test_the_project_page_respects_location_privacy(client, located):
     page = client.get(approximate.get_absolute_url()).text
     assert "Secret street" not in page and 'data-precision="approximate"' in page and "45.27" not in page
     page = client.get(hidden.get_absolute_url()).text
-    assert "Hidden street" not in page and 'id="project-map"' not in page and "location not shown" in page
+    assert "Hidden street" not in page and 'id="property-map"' not in page and "location not shown" in page
     assert 'data-lat="45.260000"' in client.get(exact.get_absolute_url()).text
 
 

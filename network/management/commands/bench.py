@@ -106,7 +106,8 @@ class Command(BaseCommand):
             wait_until_healthy(port, server)
             profile = find_link(port, "/en/organisations/", PROFILE_LINK)
             detail = find_link(port, "/en/properties/", PROPERTY_LINK)
-            project = find_link(port, "/en/projects/", PROJECT_LINK)
+            # A project of the bulk data (twenty reports); the demo project is in Serbia.
+            project = find_link(port, "/en/projects/?country=AL", PROJECT_LINK)
             calls = json.loads((Path(settings.BASE_DIR) / CALLS_DATA).read_text())
             officer = {"Cookie": f"sessionid={calls['officer_session']}"}
             pages = [

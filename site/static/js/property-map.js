@@ -1,8 +1,10 @@
 /*
- * The property map: Leaflet (served from our static files) with clustered markers.
+ * The map of properties (the catalogue) or of re-use projects (the showcase): Leaflet (served from our
+ * static files) with clustered markers.
  *
- * <div id="property-map" data-geojson-url="..."> shows the features of that GeoJSON (the catalogue's
- * filtered results); <div id="property-map" data-lat data-lng> shows one point (a property's page).
+ * <div id="property-map" data-geojson-url="..."> shows the features of that GeoJSON (the filtered
+ * results of the catalogue or the showcase); <div id="property-map" data-lat data-lng> shows one point
+ * (a property's page).
  * data-tile-url / data-tile-attribution come from the MAP_TILE_URL / MAP_TILE_ATTRIBUTION settings:
  * without a tile URL the markers stand on a plain background. The page never depends on the map: a
  * table or text carries the same information, and a tile that fails to load only shows a notice.
