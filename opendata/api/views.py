@@ -2,11 +2,12 @@
 
 Every answer carries an `ETag` (the dataset's version, the path and the query) and `Last-Modified`; a
 request whose `If-None-Match` (or, without it, `If-Modified-Since`) matches gets a 304 before any list
-query runs. Parameters are checked first: anything unknown or malformed is a 400 naming it.
+query runs, and the answer for an ETag is built once and shared through the cache. Parameters are checked first: anything unknown or malformed is a 400 naming it.
 """
 
 import hashlib
 
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, Paginator
 from django.utils import translation
 from django.utils.http import http_date, parse_http_date_safe
@@ -73,8 +74,14 @@ class OpenDataView(GenericAPIView):
                    "Cache-Control": "public, max-age=60"}
         if not_modified(request, etag, version.changed_at):
             return Response(status=304, headers=headers)
-        with translation.override("en"):
-            data = build()
+        # Everyone receives the same answer for a version and a query: built once, then shared for a
+        # minute through the cache (the version in the key retires it as soon as the data changes).
+        cache_key = f"opendata:api:{etag}"
+        data = cache.get(cache_key)
+        if data is None:
+            with translation.override("en"):
+                data = build()
+            cache.set(cache_key, data, timeout=60)
         return Response(data, headers=headers)
 
 

@@ -1,6 +1,7 @@
 """The open data API: every endpoint, its filters, its errors and its query budget."""
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from network.models import Municipality, Organisation
@@ -271,6 +272,7 @@ def test_query_budget_does_not_grow_with_the_data(api, world, django_assert_max_
         small = api.get(f"/api/v1/{name}/?page_size=100")
     assert small.status_code == 200
     _grow(18)
+    cache.clear()  # the factories bump no version (no commit here): drop the shared answer by hand
     with django_assert_max_num_queries(budget + 2):
         large = api.get(f"/api/v1/{name}/?page_size=100")
     assert large.status_code == 200

@@ -91,3 +91,17 @@ def test_cors_on_the_api_only(api, world, client):
     assert page.status_code == 200
     assert "Access-Control-Allow-Origin" not in page
     assert "Access-Control-Allow-Origin" not in client.get("/en/properties/", HTTP_ORIGIN="https://x.example")
+
+
+def test_an_answer_is_shared_until_its_dataset_changes(api, world, django_assert_max_num_queries):
+    from tests.factories import PropertyFactory
+
+    first = api.get("/api/v1/properties/")
+    PropertyFactory(available=True, title="A property published a moment later")
+    with django_assert_max_num_queries(2):  # the version only: the answer comes from the cache
+        again = api.get("/api/v1/properties/")
+    assert again.json() == first.json()
+    bump_catalogue_version()  # what the property services do once their transaction commits
+    fresh = api.get("/api/v1/properties/")
+    assert fresh["ETag"] != first["ETag"]
+    assert "A property published a moment later" in fresh.content.decode()
