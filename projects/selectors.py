@@ -111,10 +111,22 @@ def public_projects(filters: ShowcaseFilters | None = None):
     return queryset
 
 
-def project_list_public(filters: ShowcaseFilters | None = None):
-    """Public projects matching the filters, newest first, each with `people_served_total` (accepted
-    reports) and the first public photo (`report_photo` / `property_photo` names and alt texts), in one
-    query per page. Call `with_thumbnails()` on the page's rows."""
+def project_ids_public(filters: ShowcaseFilters | None = None):
+    """The ids of the public projects matching the filters, newest first: what the list paginates. The
+    order and the page come from the projects' own index; only the page's rows are then joined and
+    annotated (`project_cards`), not every match."""
+    return public_projects(filters).order_by(*SHOWCASE_ORDER).values_list("pk", flat=True)
+
+
+def project_cards(ids) -> list:
+    """The projects `ids`, in that order, for the list's cards (one query)."""
+    rows = {project.pk: project for project in _card_rows().filter(pk__in=ids)}
+    return [rows[pk] for pk in ids if pk in rows]
+
+
+def _card_rows():
+    """Public projects, each with `people_served_total` (accepted reports) and the first public photo
+    (`report_photo` / `property_photo` names and alt texts). Call `with_thumbnails()` on the rows."""
     accepted = ResultsReport.objects.filter(project=OuterRef("pk"), status=ResultsReport.Status.ACCEPTED)
     people = accepted.order_by().values("project").annotate(total=Sum("people_served")).values("total")
     report_photos = ReportPhoto.objects.filter(
@@ -122,7 +134,7 @@ def project_list_public(filters: ShowcaseFilters | None = None):
     ).order_by("-report__period_end", "position", "pk")
     property_photos = PropertyPhoto.objects.filter(property=OuterRef("property_id")).order_by("position", "pk")
     return (
-        public_projects(filters)
+        public_projects()
         .select_related("organisation", "country", "property__municipality", "property__amo")
         .annotate(
             people_served_total=Coalesce(Subquery(people, output_field=IntegerField()), Value(0)),
@@ -136,7 +148,7 @@ def project_list_public(filters: ShowcaseFilters | None = None):
 
 
 def with_thumbnails(projects):
-    """Set `thumbnail` to (url, alt text) or None on each project of `project_list_public()`: the latest
+    """Set `thumbnail` to (url, alt text) or None on each project of `project_cards()`: the latest
     accepted report's first photo, else the property's first photo."""
     for project in projects:
         if project.report_photo:

@@ -83,7 +83,8 @@ def _map_features(filters, user, country_names) -> list[dict]:
 @require_GET
 def project_list(request):
     filters, ignored = selectors.ShowcaseFilters.from_query(request.GET)
-    page = _paginate(request, selectors.project_list_public(filters), ignored)
+    page = _paginate(request, selectors.project_ids_public(filters), ignored)
+    page.object_list = selectors.project_cards(list(page.object_list))
     country_names = _country_names()
     selectors.with_thumbnails(page.object_list)
     for project in page.object_list:

@@ -14,7 +14,7 @@ from calls.models import Proposal
 from network.models import Municipality, Organisation
 from projects import selectors, services
 from projects.cache import bump_showcase_version
-from projects.selectors import ShowcaseFilters, impact_figures, project_list_public
+from projects.selectors import ShowcaseFilters, impact_figures, project_cards, project_ids_public
 from tests.factories import PropertyFactory, accepted_report, reuse_project
 
 pytestmark = pytest.mark.django_db
@@ -83,14 +83,18 @@ def _make_projects():
 
 def test_the_list_holds_only_public_projects_and_filters_apply():
     active, completed, albanian, _suspended, _preparing = _make_projects()
-    assert set(project_list_public()) == {active, completed, albanian}
-    assert set(project_list_public(parse("country=RS")[0])) == {active, completed}
-    assert set(project_list_public(parse("country=AL")[0])) == {albanian}
-    assert set(project_list_public(parse("use=youth-centre")[0])) == {active, albanian}
-    assert set(project_list_public(parse("status=completed")[0])) == {completed}
+
+    def ids(query=""):
+        return set(project_ids_public(parse(query)[0]))
+
+    assert ids() == {active.pk, completed.pk, albanian.pk}
+    assert ids("country=RS") == {active.pk, completed.pk}
+    assert ids("country=AL") == {albanian.pk}
+    assert ids("use=youth-centre") == {active.pk, albanian.pk}
+    assert ids("status=completed") == {completed.pk}
     active.thematic_areas.add(*active.thematic_areas.model.objects.filter(slug="youth"))
-    assert list(project_list_public(parse("theme=youth")[0])) == [active]
-    assert list(project_list_public(parse("theme=culture")[0])) == []
+    assert list(project_ids_public(parse("theme=youth")[0])) == [active.pk]
+    assert ids("theme=culture") == set()
 
 
 def test_people_served_so_far_counts_accepted_reports_only():
@@ -98,7 +102,7 @@ def test_people_served_so_far_counts_accepted_reports_only():
     accepted_report(project, people={"children": 10})
     accepted_report(project, people={"women": 5, "children": 1})
     accepted_report(project, people={"women": 1000}, status="submitted")
-    row = project_list_public().get(pk=project.pk)
+    [row] = project_cards([project.pk])
     assert row.people_served_total == 16
 
 
