@@ -2,7 +2,8 @@
 
 Every answer carries an `ETag` (the dataset's version, the path and the query) and `Last-Modified`; a
 request whose `If-None-Match` (or, without it, `If-Modified-Since`) matches gets a 304 before any list
-query runs, and the answer for an ETag is built once and shared through the cache. Parameters are checked first: anything unknown or malformed is a 400 naming it.
+query runs, and the answer for an ETag is built once and shared through the cache. Parameters are
+checked first: anything unknown or malformed is a 400 naming it.
 """
 
 import hashlib
