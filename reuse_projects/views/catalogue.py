@@ -277,6 +277,8 @@ def property_detail(request, reference):
         "documents": visible_documents,
         "more_documents": len(documents) > len(visible_documents),
         "timeline": selectors.property_history(property=item, public=True),
+        # Where the property went after the decision: its latest public re-use project, if any.
+        "reuse_project": item.reuse_projects.public().order_by("-start_date", "-pk").first(),
         "is_open": item.status in Property.OPEN_STATUSES,
         "is_verified_cso": permissions.is_in_verified_cso(request.user),
         "can_manage": permissions.can_manage_property(request.user, item),

@@ -516,3 +516,14 @@ def test_every_page_answers_in_every_language(client, story, language):
         response = client.get(url)
         assert response.status_code == 200, url
         assert f'lang="{language}"' in response.text or language in response.text
+
+
+def test_the_property_page_leads_to_what_the_property_became_once_the_project_is_public(client):
+    active = reuse_project("active", title="Youth centre <b>Most</b>")
+    preparing = reuse_project("preparing", title="A project not handed over yet")
+    page = client.get(active.property.get_absolute_url()).content.decode()
+    assert f'href="{active.get_absolute_url()}"' in page
+    assert "Youth centre &lt;b&gt;Most&lt;/b&gt;" in page
+    type(preparing.property).objects.filter(pk=preparing.property_id).update(status="assigned")
+    page = client.get(preparing.property.get_absolute_url()).content.decode()
+    assert "A project not handed over yet" not in page and "What it became" not in page
