@@ -4,8 +4,6 @@ ending in the primary key), and a cheap version number that changes whenever its
 Shared by the API (`opendata.api.views`) and the bulk downloads (`opendata.exports`).
 """
 
-import hashlib
-import time
 from dataclasses import dataclass
 
 from django.db.models import Count, IntegerField, Max, OuterRef, Prefetch, Q, Subquery, Sum, Value
@@ -329,8 +327,3 @@ FORMATS = {"csv": "text/csv; charset=utf-8", "json": "application/json", "geojso
 
 def formats_of(dataset: Dataset) -> tuple[str, ...]:
     return ("csv", "json", "geojson") if dataset.geojson else ("csv", "json")
-
-
-def body_version(body: bytes) -> Version:
-    """For an answer without a dataset version: a hash of the body, changed now."""
-    return Version(hashlib.sha256(body).hexdigest()[:32], int(time.time()))
