@@ -89,6 +89,8 @@ class ReuseProject(models.Model):
     reporting_every_months = models.PositiveSmallIntegerField(
         _("results report every (months)"), validators=[MinValueValidator(1), MaxValueValidator(24)]
     )
+    # The end of the term the office was last told the evaluation is open for (once per term).
+    renewal_reminded_for = models.DateField(null=True, blank=True, editable=False)
     activated_at = models.DateTimeField(_("handed over"), null=True, blank=True)
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     search_text = models.TextField(editable=False, default="")

@@ -11,6 +11,8 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -466,6 +468,33 @@ def send_overdue_reminders(*, today: dt.date | None = None) -> int:
             context = {"report": report, "project": report.project, "days_late": (today - report.due_date).days}
             _notify(users=_cso_people(report.project), kind="report_overdue", context=context, about=report)
             _notify(users=_officers(report.project), kind="report_overdue_office", context=context, about=report)
+        reminded += 1
+    return reminded
+
+
+def send_renewal_reminders(*, today: dt.date | None = None) -> int:
+    """Tell the office's officers, once per term, that a running project has entered its renewal window
+    and waits for their evaluation. Returns how many projects they were told about."""
+    today = today or timezone.localdate()
+    window_opened = today + dt.timedelta(days=settings.PROJECT_RENEWAL_WINDOW_DAYS)
+    due = (
+        ReuseProject.objects.filter(
+            status__in=(ReuseProject.Status.ACTIVE, ReuseProject.Status.SUSPENDED), end_date__lte=window_opened,
+        )
+        .exclude(renewal_reminded_for=F("end_date"))
+        .select_related("property__amo", "organisation")
+    )
+    reminded = 0
+    for project in due.iterator(chunk_size=200):
+        with transaction.atomic():
+            claimed = ReuseProject.objects.filter(pk=project.pk).exclude(renewal_reminded_for=F("end_date")).update(
+                renewal_reminded_for=F("end_date")
+            )
+            if not claimed:  # another worker took it
+                continue
+            notify(users=_officers(project), kind="renewal_due", context={"project": project},
+                   url=lambda language, pk=project.pk: reverse("projects:project_workspace", kwargs={"pk": pk}),
+                   templates=NOTIFICATION_TEMPLATES)
         reminded += 1
     return reminded
 

@@ -49,9 +49,10 @@ def schedule_next_run(*, now: dt.datetime | None = None):
 
 @task()
 def send_overdue_report_reminders() -> int:
-    """Remind the CSOs and offices of overdue results reports, then queue tomorrow's run."""
+    """Remind the CSOs and offices of overdue results reports and the offices of projects whose renewal
+    window has opened, then queue tomorrow's run. Returns how many reports and projects were reminded of."""
     try:
-        return services.send_overdue_reminders()
+        return services.send_overdue_reminders() + services.send_renewal_reminders()
     finally:
         # Even when this run fails, tomorrow's must happen.
         schedule_next_run()

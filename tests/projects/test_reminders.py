@@ -160,7 +160,7 @@ def test_the_command_reminds_now_and_says_how_many(world, django_capture_on_comm
     out = io.StringIO()
     with django_capture_on_commit_callbacks(execute=True):
         call_command("send_report_reminders", stdout=out)
-    assert "Reminded about 1 overdue report(s)." in out.getvalue()
+    assert "Reminded about 1 overdue report(s) and 0 project(s) due for evaluation." in out.getvalue()
     assert len(mail.outbox) == 3
 
 
@@ -180,3 +180,47 @@ def test_the_command_refuses_a_bad_date(value):
 
     with pytest.raises(CommandError):
         call_command("send_report_reminders", "--today", value, stdout=io.StringIO())
+
+
+# The evaluation near the end of the term ----------------------------------------------------------
+
+
+def _renewals(capture, today):
+    with capture(execute=True):
+        return services.send_renewal_reminders(today=today)
+
+
+def test_the_office_is_told_once_when_the_renewal_window_opens(world, settings, django_capture_on_commit_callbacks):
+    from projects.models import ReuseProject
+
+    project, today = world["project"], timezone.localdate()
+    window = dt.timedelta(days=settings.PROJECT_RENEWAL_WINDOW_DAYS)
+    ReuseProject.objects.filter(pk=project.pk).update(end_date=today + window + dt.timedelta(days=1))
+    assert _renewals(django_capture_on_commit_callbacks, today) == 0  # the window opens tomorrow
+    assert mail.outbox == []
+
+    ReuseProject.objects.filter(pk=project.pk).update(end_date=today + window)
+    assert _renewals(django_capture_on_commit_callbacks, today) == 1
+    assert _recipients() == [world["officer"].email]  # the office only: not the CSO, not another office
+    assert "is due for its evaluation" in mail.outbox[0].subject
+    assert f"/projects/{project.pk}/manage/" in mail.outbox[0].body
+
+    assert _renewals(django_capture_on_commit_callbacks, today + dt.timedelta(days=5)) == 0  # once per term
+    assert len(mail.outbox) == 1
+
+
+def test_a_renewed_term_is_reminded_again_and_ended_projects_never(world, settings, django_capture_on_commit_callbacks):
+    from projects.models import ReuseProject
+
+    project, today = world["project"], timezone.localdate()
+    ReuseProject.objects.filter(pk=project.pk).update(end_date=today + dt.timedelta(days=10))
+    assert _renewals(django_capture_on_commit_callbacks, today) == 1
+    services.evaluation_record(project=project, actor=world["officer"], obligations_met="met",
+                               assessment="Open every day, reports on time.", outcome="renew", renewed_months=12)
+    project.refresh_from_db()
+    later = project.end_date - dt.timedelta(days=settings.PROJECT_RENEWAL_WINDOW_DAYS)
+    assert _renewals(django_capture_on_commit_callbacks, later) == 1  # the new term's window
+
+    ended = reuse_project("terminated")
+    ReuseProject.objects.filter(pk=ended.pk).update(end_date=today)
+    assert _renewals(django_capture_on_commit_callbacks, today) == 0

@@ -1,4 +1,5 @@
-"""Remind CSOs and offices of overdue results reports now, or (with --schedule) start the daily run."""
+"""Remind CSOs and offices of overdue results reports, and offices of projects due for their evaluation,
+now, or (with --schedule) start the daily run."""
 
 import datetime as dt
 
@@ -35,4 +36,5 @@ class Command(BaseCommand):
                 self.stdout.write(f"The daily reminders run is queued for {result.task.run_after.isoformat()}.")
             return
         reminded = services.send_overdue_reminders(today=today)
-        self.stdout.write(f"Reminded about {reminded} overdue report(s).")
+        renewals = services.send_renewal_reminders(today=today)
+        self.stdout.write(f"Reminded about {reminded} overdue report(s) and {renewals} project(s) due for evaluation.")
