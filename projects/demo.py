@@ -53,6 +53,35 @@ def _photo(name: str, colour) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
 
 
+def _dates_in_order(project) -> None:
+    """Put the demo's story in the order it would have happened. The seed runs everything today, and the
+    decided call was moved back by a year and a half (see `calls.demo`): move back, to match, when the
+    property was published, the call opened, the decision was taken and the property handed over. Only
+    dates shown on the public timeline and in the impact figures change; the audit log keeps the seed's
+    real times."""
+    from calls.models import Call, Decision, Proposal
+    from reuse_projects.models import Property, PropertyEvent
+
+    proposal = project.agreement.proposal
+    call = proposal.call
+    start = timezone.make_aware(timezone.datetime.combine(project.start_date, timezone.datetime.min.time()))
+    opened = call.closes_at - timezone.timedelta(days=45)
+    decided = call.closes_at + timezone.timedelta(days=20)
+    published = opened - timezone.timedelta(days=60)
+    Property.objects.filter(pk=project.property_id).update(published_at=published)
+    events = PropertyEvent.objects.filter(property_id=project.property_id)
+    for action, when in [("publish", published), ("open_call", opened), ("assign", decided), ("hand_over", start)]:
+        events.filter(action=action).update(created_at=when)
+    events.filter(action="created").update(created_at=published - timezone.timedelta(days=7))
+    Call.objects.filter(pk=call.pk).update(opens_at=opened, published_at=opened)
+    Proposal.objects.filter(call=call, status__in=["approved", "rejected"]).update(decided_at=decided)
+    Decision.objects.filter(proposal__call=call).update(proposed_at=decided - timezone.timedelta(days=2),
+                                                         confirmed_at=decided)
+    ReuseProject.objects.filter(pk=project.pk).update(activated_at=start)
+    project.events.filter(action="activate").update(created_at=start)
+    project.events.filter(action="created").update(created_at=decided)
+
+
 def seed_projects_demo() -> None:
     project = (ReuseProject.objects.filter(status=ReuseProject.Status.PREPARING, property__amo__slug="direkcija-rs")
                .select_related("property", "organisation").order_by("pk").first())
@@ -73,6 +102,7 @@ def seed_projects_demo() -> None:
         photos=[(_photo("handover.jpg", (150, 150, 150)), "The empty main room with peeling paint", True)],
     )
     project = services.project_activate(project=project, actor=officer)
+    _dates_in_order(project)
     today = timezone.localdate()
     due = list(project.reports.filter(period_start__lte=today).order_by("due_date")[: len(REPORTS)])
     for report, content in zip(due, REPORTS, strict=False):

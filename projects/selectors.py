@@ -203,7 +203,9 @@ INDICATORS = [
 ]
 
 # What the public timeline keeps of the property's and the project's history (never reasons or actors).
-PUBLIC_PROPERTY_ACTIONS = ("publish", "open_call", "assign", "hand_over", "return", "revoke")
+# The property's own moves that the call and the project do not already tell (the call's publication
+# puts it under call; the decision assigns it; the project's start and end hand it over and back).
+PUBLIC_PROPERTY_ACTIONS = ("publish", "republish")
 PUBLIC_PROJECT_ACTIONS = ("activate", "suspend", "resume", "complete", "terminate", "renew")
 
 

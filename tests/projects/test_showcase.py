@@ -420,11 +420,12 @@ def test_the_story_shows_what_the_public_may_know(client, story):
     assert '<th scope="col">People served</th>' in page
     # The timeline: labels and dates, from publication to re-use.
     timeline = page[page.index('id="timeline-heading"'):]
-    for label in ("Published", "Call for proposals opened", "Call for proposals published",
-                  "Proposal approved by the office", "Handed over for re-use", "Handed over: the re-use began",
-                  "Suspended", "Resumed"):
+    for label in ("Published", "Call for proposals published",
+                  "Proposal approved by the office", "Handed over: the re-use began", "Suspended", "Resumed"):
         assert label in timeline, label
-    assert "Edited" not in timeline
+    # Nothing twice: the property's handover and assignment are the project's start and the decision.
+    assert "Edited" not in timeline and "Handed over for re-use" not in timeline and "Assigned" not in timeline
+    assert "Call for proposals opened" not in timeline
 
 
 def test_the_charts_hold_accepted_reports_only(client, story):
