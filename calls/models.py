@@ -516,6 +516,12 @@ class ReviewScore(models.Model):
         return f"{self.criterion_id}: {self.score}"
 
 
+class DecisionQuerySet(models.QuerySet):
+    def public(self):
+        """What the public sees of decisions: confirmed approvals (which organisation got which property)."""
+        return self.filter(status=Decision.Status.CONFIRMED, outcome=Decision.Outcome.APPROVED)
+
+
 class Decision(models.Model):
     """The office's decision on a proposal, taken by two different officers (four eyes).
 
@@ -555,6 +561,8 @@ class Decision(models.Model):
     returned_reason = models.TextField(_("why it was sent back"), max_length=4000, blank=True)
     # Set when the decision followed from approving another proposal for the same property.
     automatic = models.BooleanField(default=False)
+
+    objects = DecisionQuerySet.as_manager()
 
     class Meta:
         ordering = ["-proposed_at", "-pk"]

@@ -28,6 +28,16 @@ class ActionRefused(Exception):
     """A request the rules do not allow; the message is shown to the user as it is."""
 
 
+def checked_text(value, *, max_length: int, empty_message=None) -> str:
+    """`value` stripped; refused when it is longer than `max_length`, or empty when `empty_message` is given."""
+    value = (value or "").strip()
+    if empty_message and not value:
+        raise ActionRefused(empty_message)
+    if len(value) > max_length:
+        raise ActionRefused(_("The text is too long (at most %(max)s characters).") % {"max": max_length})
+    return value
+
+
 def _unique_slug(organisation: Organisation) -> str:
     base = slugify(fold(organisation.name_latin or organisation.name))[:100] or "organisation"
     base = f"{base}-{organisation.country_id.lower()}"

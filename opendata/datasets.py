@@ -117,19 +117,12 @@ def calls_version() -> Version:
 
 def calls_queryset(filters: dict | None = None):
     filters = filters or {}
-    now = timezone.now()
-    queryset = Call.objects.published()
+    # The phases are the calls' own query methods: open(), upcoming(), closed() (published ones only).
+    queryset = getattr(Call.objects, filters["phase"])() if "phase" in filters else Call.objects.published()
     if "country" in filters:
         queryset = queryset.filter(amo__country_id=filters["country"])
     if "office" in filters:
         queryset = queryset.filter(amo__slug=filters["office"])
-    phase = filters.get("phase")
-    if phase == "open":
-        queryset = queryset.filter(opens_at__lte=now, closes_at__gt=now)
-    elif phase == "upcoming":
-        queryset = queryset.filter(opens_at__gt=now)
-    elif phase == "closed":
-        queryset = queryset.filter(closes_at__lte=now)
     return queryset.select_related("amo").prefetch_related(
         _public_call_properties(), "criteria", "eligible_countries",
     ).order_by("-opens_at", "-pk")
@@ -141,20 +134,12 @@ CALL_PARAMS = (p.COUNTRY, OFFICE, p.Param("phase", "choice", "Phase of the call.
 
 # Decisions -----------------------------------------------------------------------------------------
 
-def _public_decisions():
-    """As on a call's page: confirmed approvals (of calls the public may see)."""
-    return Decision.objects.filter(
-        status=Decision.Status.CONFIRMED, outcome=Decision.Outcome.APPROVED,
-        proposal__status="approved",
-    ).exclude(proposal__call__status=Call.Status.DRAFT)
-
-
 def _organisations_row():
     return Organisation.objects.aggregate(n=Count("pk"), updated=Max("updated_at"))
 
 
 def decisions_version() -> Version:
-    row = _public_decisions().aggregate(n=Count("pk"), confirmed=Max("confirmed_at"), max_id=Max("pk"))
+    row = Decision.objects.public().aggregate(n=Count("pk"), confirmed=Max("confirmed_at"), max_id=Max("pk"))
     organisations = _organisations_row()
     moments = [_timestamp(row["confirmed"]), _timestamp(organisations["updated"]), changed_at(CATALOGUE_KEY)]
     tag = f"{row['n']}.{row['max_id']}.{_stamp(row['confirmed'])}.o{organisations['n']}." \
@@ -164,7 +149,7 @@ def decisions_version() -> Version:
 
 def decisions_queryset(filters: dict | None = None):
     filters = filters or {}
-    queryset = _public_decisions()
+    queryset = Decision.objects.public()
     if "country" in filters:
         queryset = queryset.filter(proposal__call__amo__country_id=filters["country"])
     if "office" in filters:

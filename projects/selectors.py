@@ -59,7 +59,6 @@ from .transitions import ACTION_LABELS as PROJECT_ACTION_LABELS
 # The showcase ------------------------------------------------------------------------------------
 
 SHOWCASE_ORDER = ("-start_date", "-pk")
-PUBLIC_PROJECT_STATUSES = tuple(ReuseProject.PUBLIC_STATUSES)
 
 
 @dataclass
@@ -88,7 +87,7 @@ class ShowcaseFilters:
         filters.country = choice("country", set(COUNTRY_CODES), upper=True)
         filters.use = choice("use", set(SUITABLE_USE_LABELS))
         filters.theme = choice("theme", set(THEMATIC_AREA_LABELS))
-        filters.status = choice("status", set(PUBLIC_PROJECT_STATUSES))
+        filters.status = choice("status", set(ReuseProject.PUBLIC_STATUSES))
         return filters, ignored
 
     def as_query(self) -> dict[str, str]:
@@ -406,9 +405,7 @@ def _compute_impact() -> dict:
         add(code, "income_reinvested_eur", Decimal(row["income_reinvested_eur"]))
 
     groups = dict(
-        ReportPeopleServed.objects.filter(
-            report__status=ResultsReport.Status.ACCEPTED, report__project__status__in=PUBLIC_PROJECT_STATUSES
-        )
+        ReportPeopleServed.objects.filter(report__in=ResultsReport.objects.public())
         .values("target_group")
         .annotate(people=Sum("people"))
         .order_by()

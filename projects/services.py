@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from calls.models import ProposalPartner, add_months
 from calls.notifications import members_of, notify
-from network.services import ActionRefused
+from network.services import ActionRefused, checked_text
 from reuse_projects.services import property_change_status
 
 from .cache import bump_showcase_version
@@ -62,15 +62,6 @@ def _cso_people(project, *, admins_only=False):
     return members_of(project.organisation_id, admins_only=admins_only)
 
 
-def _text(value, *, max_length, empty_message=None) -> str:
-    value = (value or "").strip()
-    if empty_message and not value:
-        raise ActionRefused(empty_message)
-    if len(value) > max_length:
-        raise ActionRefused(_("Please keep it under %(limit)s characters.") % {"limit": max_length})
-    return value
-
-
 # Creation
 
 
@@ -108,8 +99,8 @@ def project_create_from_agreement(*, agreement) -> ReuseProject:
 @transaction.atomic
 def project_update(*, project: ReuseProject, actor, title: str, summary: str, use: str, thematic_areas) -> None:
     """The lead CSO's words for the public page."""
-    project.title = _text(title, max_length=200, empty_message=_("Please give the project a name."))
-    project.summary = _text(summary, max_length=5000)
+    project.title = checked_text(title, max_length=200, empty_message=_("Please give the project a name."))
+    project.summary = checked_text(summary, max_length=5000)
     project.use = use
     try:
         project.full_clean(exclude=["agreement", "property", "organisation", "country"])
@@ -140,7 +131,7 @@ def condition_report_add(
         raise ActionRefused(_("The inspection date cannot be in the future."))
     report = ConditionReport(
         project=project, kind=kind, inspected_on=inspected_on, condition=condition,
-        notes=_text(notes, max_length=10000), recorded_by=actor,
+        notes=checked_text(notes, max_length=10000), recorded_by=actor,
     )
     try:
         report.full_clean()
@@ -148,7 +139,8 @@ def condition_report_add(
         raise ActionRefused(" ".join(error.messages)) from error
     report.save()
     for image, alt_text, public in photos:
-        alt_text = _text(alt_text, max_length=250, empty_message=_("Describe each photo for people who cannot see it."))
+        alt_text = checked_text(alt_text, max_length=250,
+                                empty_message=_("Describe each photo for people who cannot see it."))
         ConditionPhoto.objects.create(report=report, image=image, alt_text=alt_text, public=bool(public))
     transaction.on_commit(bump_showcase_version)
     return report
@@ -190,7 +182,7 @@ def _move(project: ReuseProject, action: str, *, actor, reason: str = "") -> Reu
     if not can_move(project, action):
         raise ActionRefused(refusal_message(project, action))
     sources, target, reason_required, property_action = PROJECT_TRANSITIONS[action]
-    reason = _text(reason, max_length=5000)
+    reason = checked_text(reason, max_length=5000)
     if reason_required and not reason:
         raise ActionRefused(_("Please give a reason: it is kept in the project's history."))
     from_status = project.status
@@ -285,7 +277,7 @@ def evaluation_record(
     project = ReuseProject.objects.select_for_update().get(pk=project.pk)
     if project.status not in (ReuseProject.Status.ACTIVE, ReuseProject.Status.SUSPENDED):
         raise ActionRefused(_("Only a running project is evaluated."))
-    assessment = _text(assessment, max_length=10000, empty_message=_("Please write the assessment."))
+    assessment = checked_text(assessment, max_length=10000, empty_message=_("Please write the assessment."))
     if obligations_met not in Evaluation.Obligations.values:
         raise ActionRefused(_("Say whether the obligations were met."))
     if outcome not in Evaluation.Outcome.values:
@@ -347,8 +339,8 @@ def report_save(*, report: ResultsReport, actor, narrative: str, lessons_learned
     if any(isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 10_000_000
            for count in people.values()):
         raise ActionRefused(_("People served must be whole numbers from 0 to 10,000,000 in each group."))
-    report.narrative = _text(narrative, max_length=20000)
-    report.lessons_learned = _text(lessons_learned, max_length=10000)
+    report.narrative = checked_text(narrative, max_length=20000)
+    report.lessons_learned = checked_text(lessons_learned, max_length=10000)
     for name, value in indicators.items():
         setattr(report, name, value)
     figures = {group: count for group, count in people.items() if count}
@@ -372,7 +364,8 @@ def report_photo_add(*, report: ResultsReport, actor, image, alt_text: str, cons
         raise ActionRefused(_("This report has been submitted: it can no longer be changed."))
     if not consent_confirmed:
         raise ActionRefused(_("Confirm that everyone recognisable in the photo agreed to its publication."))
-    alt_text = _text(alt_text, max_length=250, empty_message=_("Describe the photo for people who cannot see it."))
+    alt_text = checked_text(alt_text, max_length=250,
+                            empty_message=_("Describe the photo for people who cannot see it."))
     if report.photos.count() >= settings.RESULTS_REPORT_MAX_PHOTOS:
         raise ActionRefused(_("A report holds up to %(limit)s photos.") % {"limit": settings.RESULTS_REPORT_MAX_PHOTOS})
     position = (report.photos.order_by("-position").values_list("position", flat=True).first() or 0) + 1
@@ -427,7 +420,7 @@ def report_accept(*, report: ResultsReport, actor, comments: str = "") -> Result
 @transaction.atomic
 def report_return(*, report: ResultsReport, actor, comments: str) -> ResultsReport:
     """The office returns it with comments: the CSO changes it and submits again."""
-    comments = _text(comments, max_length=10000, empty_message=_("Say what should change."))
+    comments = checked_text(comments, max_length=10000, empty_message=_("Say what should change."))
     return _review(report, actor=actor, status=ResultsReport.Status.RETURNED, comments=comments)
 
 
@@ -436,7 +429,7 @@ def _review(report, *, actor, status, comments):
     if report.status != ResultsReport.Status.SUBMITTED:
         raise ActionRefused(_("Only a submitted report can be accepted or returned."))
     report.status = status
-    report.review_comments = _text(comments, max_length=10000)
+    report.review_comments = checked_text(comments, max_length=10000)
     report.reviewed_at, report.reviewed_by = timezone.now(), actor
     report.save(update_fields=["status", "review_comments", "reviewed_at", "reviewed_by", "updated_at"])
     if status == ResultsReport.Status.ACCEPTED:
@@ -506,8 +499,8 @@ def send_renewal_reminders(*, today: dt.date | None = None) -> int:
 def post_submit(*, project: ReuseProject, actor, kind: str, title: str, body: str, language: str) -> ProjectPost:
     post = ProjectPost(
         project=project, kind=kind, language=language, author=actor,
-        title=_text(title, max_length=200, empty_message=_("Please give the post a title.")),
-        body=_text(body, max_length=20000, empty_message=_("Please write the post.")),
+        title=checked_text(title, max_length=200, empty_message=_("Please give the post a title.")),
+        body=checked_text(body, max_length=20000, empty_message=_("Please write the post.")),
     )
     try:
         post.full_clean()
@@ -521,7 +514,7 @@ def post_submit(*, project: ReuseProject, actor, kind: str, title: str, body: st
 def post_moderate(*, post: ProjectPost, actor, publish: bool, note: str = "", featured: bool = False) -> ProjectPost:
     """A coordinator publishes (and may feature for the campaign) or rejects a post, with a note."""
     post = ProjectPost.objects.select_for_update().select_related("project").get(pk=post.pk)
-    note = _text(note, max_length=2000)
+    note = checked_text(note, max_length=2000)
     if not publish and not note:
         raise ActionRefused(_("Tell the author why the post is not published."))
     now = timezone.now()

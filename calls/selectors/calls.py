@@ -65,9 +65,7 @@ def call_public_board(call: Call):
 def call_public_decisions(call: Call):
     """Confirmed approvals: which organisation got which property, when, with what score."""
     return (
-        Decision.objects.filter(
-            proposal__call=call, status=Decision.Status.CONFIRMED, outcome=Decision.Outcome.APPROVED
-        )
+        Decision.objects.public().filter(proposal__call=call)
         .select_related("proposal__organisation", "proposal__property__amo", "proposal__property__municipality")
         .order_by("confirmed_at", "pk")
     )

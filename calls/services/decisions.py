@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.services import ActionRefused
+from network.services import ActionRefused, checked_text
 from reuse_projects.models import Property
 from reuse_projects.services import property_change_status
 
@@ -23,15 +23,6 @@ REASONS_MAX_LENGTH = 8000
 OBLIGATIONS_MAX_LENGTH = 10000
 LIVE_STATUSES = (Proposal.Status.SUBMITTED, Proposal.Status.UNDER_REVIEW, Proposal.Status.CHANGES_REQUESTED)
 ACTION_FOR_OUTCOME = {Decision.Outcome.APPROVED: "approve", Decision.Outcome.REJECTED: "reject"}
-
-
-def _check_text(value, *, max_length, empty_message):
-    value = (value or "").strip()
-    if not value:
-        raise ActionRefused(empty_message)
-    if len(value) > max_length:
-        raise ActionRefused(_("The text is too long (at most %(max)s characters).") % {"max": max_length})
-    return value
 
 
 @transaction.atomic
@@ -53,7 +44,7 @@ def decision_propose(
         raise ActionRefused(refusal_message(proposal, action))
     if proposal.decisions.filter(status=Decision.Status.PROPOSED).exists():
         raise ActionRefused(_("A decision on this proposal is already waiting for a second officer."))
-    reasons = _check_text(reasons, max_length=REASONS_MAX_LENGTH,
+    reasons = checked_text(reasons, max_length=REASONS_MAX_LENGTH,
                           empty_message=_("Please give the reasons: they are sent to the applicant."))
     obligations = (agreement_obligations or "").strip()
     if len(obligations) > OBLIGATIONS_MAX_LENGTH:
@@ -196,7 +187,7 @@ def decision_return(*, decision: Decision, actor, reason: str) -> Decision:
         if decision.status != Decision.Status.PROPOSED:
             raise ActionRefused(_("This decision is no longer waiting for confirmation."))
         raise ActionRefused(_("Another officer of the office than the one who proposed it must send it back."))
-    reason = _check_text(reason, max_length=4000,
+    reason = checked_text(reason, max_length=4000,
                          empty_message=_("Please say why you send it back."))
     decision.status, decision.returned_reason = Decision.Status.RETURNED, reason
     decision.save(update_fields=["status", "returned_reason"])

@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import path, reverse
@@ -21,10 +20,10 @@ from django_countries import countries
 
 from network.thematic_areas import THEMATIC_AREAS
 from reuse_projects.cache import catalogue_version
-from reuse_projects.models import Property
+from reuse_projects.permissions import can_view_property
 from reuse_projects.privacy import public_location
 from reuse_projects.suitable_uses import SUITABLE_USES
-from reuse_projects.views.catalogue import geojson_response, visitor_cache_key
+from reuse_projects.views.catalogue import countries_by_code, geojson_response, paginate, visitor_cache_key
 
 from .. import permissions, selectors
 from ..cache import showcase_version
@@ -40,18 +39,6 @@ PARAMETER_LABELS = {
     "status": gettext_lazy("status"),
     "page": gettext_lazy("page"),
 }
-
-
-def _country_names() -> dict[str, str]:
-    return {code: str(countries.name(code)) for code in settings.COUNTRIES_ONLY}
-
-
-def _paginate(request, queryset, ignored):
-    raw = request.GET.get("page", "")
-    page = Paginator(queryset, PAGE_SIZE).get_page(raw)
-    if raw and raw != str(page.number):
-        ignored.append("page")
-    return page
 
 
 def _map_features(filters, user, country_names) -> list[dict]:
@@ -83,9 +70,9 @@ def _map_features(filters, user, country_names) -> list[dict]:
 @require_GET
 def project_list(request):
     filters, ignored = selectors.ShowcaseFilters.from_query(request.GET)
-    page = _paginate(request, selectors.project_ids_public(filters), ignored)
+    page = paginate(request, selectors.project_ids_public(filters), PAGE_SIZE, ignored)
     page.object_list = selectors.project_cards(list(page.object_list))
-    country_names = _country_names()
+    country_names = countries_by_code()
     selectors.with_thumbnails(page.object_list)
     for project in page.object_list:
         project.location = public_location(project.property, request.user)
@@ -117,7 +104,7 @@ def project_map_data(request):
     cache_key = visitor_cache_key(request, "projects:map", filters, version=version)
     content = cache.get(cache_key) if cache_key else None
     if content is None:
-        features = _map_features(filters, request.user, _country_names())
+        features = _map_features(filters, request.user, countries_by_code())
         content = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode()
         if cache_key:
             cache.set(cache_key, content, timeout=60)
@@ -147,8 +134,7 @@ def project_detail(request, pk):
         "project": project,
         "location": location,
         "country_name": countries.name(location.country),
-        "property_is_public": project.property.status in Property.PUBLIC_STATUSES
-        and project.property.archived_at is None,
+        "property_is_public": can_view_property(request.user, project.property),
         "thematic_areas": [area.label for area in project.thematic_areas.all()],
         "partners": list(project.partners.all()),
         "before_photos": selectors.before_photos(project),

@@ -104,13 +104,13 @@ def _query_string(filters, *, without=("page",)) -> str:
     return query.urlencode()
 
 
-def _country_names() -> dict[str, str]:
+def countries_by_code() -> dict[str, str]:
     """The six countries' names in the current language, looked up once per request."""
     return {code: str(countries.name(code)) for code in settings.COUNTRIES_ONLY}
 
 
 def _form_context(filters, ignored, municipalities):
-    country_names = _country_names()
+    country_names = countries_by_code()
     return {
         "filters": filters,
         "ignored": [str(PARAMETER_LABELS.get(name, name)) for name in dict.fromkeys(ignored)],
@@ -142,7 +142,8 @@ def visitor_cache_key(request, kind: str, filters, *extra: str, version: str = "
     return f"{kind}:{version or catalogue_version()}:{get_language()}:{digest}"
 
 
-def _paginate(request, queryset, size, ignored):
+def paginate(request, queryset, size, ignored):
+    """The page asked for; a page number that does not exist is noted in `ignored` (the nearest is shown)."""
     raw = request.GET.get("page", "")
     page = Paginator(queryset, size).get_page(raw)
     if raw and raw != str(page.number):
@@ -152,7 +153,7 @@ def _paginate(request, queryset, size, ignored):
 
 def _with_locations(properties, user):
     """Each property with `location` (what this viewer may know) and `country_name`."""
-    country_names = _country_names()
+    country_names = countries_by_code()
     for item in properties:
         item.location = public_location(item, user)
         item.country_name = country_names.get(item.location.country, item.location.country)
@@ -168,7 +169,7 @@ def property_list(request):
     results = cache.get(cache_key) if cache_key else None
     if results is None:
         page_ignored = []
-        page = _paginate(request, selectors.property_list_public(filters), PAGE_SIZE, page_ignored)
+        page = paginate(request, selectors.property_list_public(filters), PAGE_SIZE, page_ignored)
         _with_locations(page.object_list, request.user)
         html = render_to_string(
             "reuse_projects/catalogue/_results.html", {"page": page, "query": _query_string(filters)}, request
@@ -188,7 +189,7 @@ def property_map(request):
     """The same filters on a map, with a table of the same results for people who cannot use the map."""
     filters, ignored, municipalities = _catalogue_state(request)
     queryset = selectors.property_list_public(filters).prefetch_related(None)
-    page = _paginate(request, queryset, MAP_TABLE_PAGE_SIZE, ignored)
+    page = paginate(request, queryset, MAP_TABLE_PAGE_SIZE, ignored)
     _with_locations(page.object_list, request.user)
     context = _form_context(filters, ignored, municipalities)
     context.update({
