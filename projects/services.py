@@ -7,6 +7,7 @@ showcase version after the transaction commits.
 """
 
 import datetime as dt
+import functools
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -451,6 +452,8 @@ def send_overdue_reminders(*, today: dt.date | None = None) -> int:
         .exclude(last_reminded_on=today)
         .select_related("project__property__amo", "project__organisation")
     )
+    # An organisation's people are looked up once per run, however many of its reports are late.
+    people = functools.cache(members_of)
     for report in overdue.iterator(chunk_size=200):
         with transaction.atomic():
             claimed = ResultsReport.objects.filter(pk=report.pk).exclude(last_reminded_on=today).update(
@@ -458,9 +461,11 @@ def send_overdue_reminders(*, today: dt.date | None = None) -> int:
             )
             if not claimed:  # another worker took it
                 continue
-            context = {"report": report, "project": report.project, "days_late": (today - report.due_date).days}
-            _notify(users=_cso_people(report.project), kind="report_overdue", context=context, about=report)
-            _notify(users=_officers(report.project), kind="report_overdue_office", context=context, about=report)
+            project = report.project
+            context = {"report": report, "project": project, "days_late": (today - report.due_date).days}
+            _notify(users=people(project.organisation_id), kind="report_overdue", context=context, about=report)
+            _notify(users=people(project.property.amo_id), kind="report_overdue_office", context=context,
+                    about=report)
         reminded += 1
     return reminded
 
