@@ -5,3 +5,6 @@ class CampaignConfig(AppConfig):
     """The awareness campaign's Wagtail pages."""
 
     name = "campaign"
+
+    def ready(self):
+        from . import signals  # noqa: F401

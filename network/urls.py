@@ -5,7 +5,6 @@ from . import views
 app_name = "network"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("organisations/", views.organisation_directory, name="organisation_directory"),
     path("organisations/register/", views.organisation_register, name="organisation_register"),
     path("organisations/verified/", views.verification_lookup, name="verification_lookup"),

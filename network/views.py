@@ -51,15 +51,6 @@ def healthz(request):
     return JsonResponse({"status": "ok", "database": "up"})
 
 
-def home(request):
-    counts = {
-        "csos": Organisation.objects.csos().verified().count(),
-        "amos": Organisation.objects.amos().count(),
-        "countries": Country.objects.count(),
-    }
-    return render(request, "network/home.html", {"counts": counts, "property_counts": office_counts()})
-
-
 # Public directory ---------------------------------------------------------------------------------
 
 def organisation_directory(request):

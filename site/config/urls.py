@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaign.views.seo import robots_txt, sitemap
 from network.views import healthz
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("opendata.api.urls")),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -25,7 +28,9 @@ urlpatterns += i18n_patterns(
     path("", include("calls.urls")),
     path("", include("projects.urls")),
     path("open-data/", include("opendata.urls")),
-    path("pages/", include(wagtail_urls)),
+    path("", include("campaign.urls")),
+    # Wagtail serves the campaign (the home page of each language and everything under it): last.
+    path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 

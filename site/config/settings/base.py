@@ -30,8 +30,13 @@ INSTALLED_APPS = [
     "campaign",
     "search",
     "opendata",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -77,6 +82,9 @@ MIDDLEWARE = [
     "network.middleware.user_time_zone",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+# Anonymous visitors of campaign pages are answered from the shared cache before anything else runs.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+                  "campaign.cache.AnonymousPageCacheMiddleware")
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -200,7 +208,19 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
 
 WAGTAIL_SITE_NAME = "Re-use network"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")
-WAGTAIL_I18N_ENABLED = False
+# The campaign is written in the seven languages of the interface: one page tree per locale, kept in step
+# by wagtail-localize (a page not translated yet is an alias of the English one until it is).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILDOCS_DOCUMENT_MODEL = "campaign.CampaignDocument"
+WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
+# Anonymous campaign pages are kept this long in the shared cache (0 turns the page cache off); every
+# publication and every change of the platform's figures drops them sooner.
+CAMPAIGN_PAGE_CACHE_SECONDS = env.int("CAMPAIGN_PAGE_CACHE_SECONDS", default=600)
+# Videos are embedded only from these hosts (https, by host name); any other link is shown as a link.
+CAMPAIGN_VIDEO_HOSTS = env.list("CAMPAIGN_VIDEO_HOSTS", default=["www.youtube-nocookie.com", "player.vimeo.com"])
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -1,0 +1,17 @@
+"""What drops the cached campaign pages: any publication, and any change to what pages show."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .cache import bump_content_version
+from .models import CampaignDocument, EventRegistration
+
+page_published.connect(bump_content_version, dispatch_uid="campaign-page-published")
+page_unpublished.connect(bump_content_version, dispatch_uid="campaign-page-unpublished")
+post_page_move.connect(bump_content_version, dispatch_uid="campaign-page-moved")
+post_delete.connect(bump_content_version, sender=Page, dispatch_uid="campaign-page-deleted")
+for model in (CampaignDocument, get_image_model(), EventRegistration):
+    post_save.connect(bump_content_version, sender=model, dispatch_uid=f"campaign-{model.__name__}-saved")
+    post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"campaign-{model.__name__}-deleted")

@@ -1,0 +1,4 @@
+"""News feed (being written)."""
+
+
+def news_feed(request, page): raise NotImplementedError
