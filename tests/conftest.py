@@ -4,11 +4,13 @@ import pytest
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (cached public answers, rate-limit counters)."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
     yield
-    cache.clear()
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",  # sitemap.xml's template (campaign/views/seo.py)
 ]
 
 MIDDLEWARE = [
@@ -205,6 +206,8 @@ MAP_TILE_URL = env("MAP_TILE_URL", default="")
 MAP_TILE_ATTRIBUTION = env("MAP_TILE_ATTRIBUTION", default="")
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+# Wagtail looks up image renditions here before asking the database (they are generated only once).
+CACHES["renditions"] = {**CACHES["default"], "KEY_PREFIX": "renditions", "TIMEOUT": 7 * 24 * 3600}
 
 WAGTAIL_SITE_NAME = "Re-use network"
 WAGTAILADMIN_BASE_URL = env("SITE_URL", default="http://127.0.0.1:8000")

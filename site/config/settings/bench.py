@@ -40,7 +40,10 @@ MEDIA_ROOT = BASE_DIR / "var" / "bench" / "media"
 
 EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": []}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "renditions": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "renditions"},
+}
 
 # The open data API's per-client limit, far above what the load generator sends from one address.
 API_RATE_LIMIT = "1000000/minute"
