@@ -68,11 +68,64 @@ class CampaignPageBase(Page):
     def sharing_image(self):
         return self.social_image or self.main_image()
 
+    # Search engines and sharing (see `campaign.sitemaps` and `campaign/includes/seo_head.html`) ---------
+
+    def live_translations(self) -> dict:
+        """This page in each locale where it is live (translations and aliases), by language code: one
+        query, read once per page object."""
+        if not hasattr(self, "_live_translations"):
+            from .translation import page_translations
+
+            self._live_translations = page_translations(self)
+        return self._live_translations
+
+    def canonical_url(self, request=None) -> str | None:
+        """The address to index: the page's own, or for an alias (not translated yet) its original's."""
+        from .sitemaps import canonical_url
+
+        return canonical_url(self, self.live_translations(), request)
+
+    def seo_tags(self) -> dict:
+        """Canonical address, hreflang alternates and Open Graph values for the page's head."""
+        if not hasattr(self, "_seo_tags"):
+            from .sitemaps import seo_tags
+
+            self._seo_tags = seo_tags(self)
+        return self._seo_tags
+
+    def get_sitemap_urls(self, request=None):
+        from .sitemaps import sitemap_entries
+
+        return sitemap_entries(self, self.live_translations(), request)
+
+    def get_context(self, request, *args, **kwargs):
+        """Adds the page's languages (see `campaign.translation`): the switcher's links to this page in each
+        language (overriding the context processor's), the language of its content and the notice
+        shown while it is not translated."""
+        from .translation import language_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(language_context(self, request, self.live_translations()))
+        return context
+
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
         if self.cache_for_anonymous:
             request.campaign_page_cacheable = True
         return response
+
+
+class RoutableCampaignPage(RoutablePageMixin, CampaignPageBase):
+    """A campaign page with routes below it (forms, feeds, files). Routes answer without
+    `CampaignPageBase.serve()`: only the page itself (the index route) is kept for anonymous visitors."""
+
+    class Meta:
+        abstract = True
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        request.campaign_page_cacheable = self.cache_for_anonymous
+        return super().index_route(request, *args, **kwargs)
 
 
 class HomePage(CampaignPageBase):
@@ -109,6 +162,17 @@ class HomePage(CampaignPageBase):
 
     def main_image(self):
         return self.hero_image
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = selectors.home_figures()
+        context["stories"] = selectors.featured_stories(self)
+        context["posts"] = selectors.featured_project_posts()
+        context["events"] = selectors.upcoming_events(self.locale_id)
+        context["indexes"] = selectors.home_indexes(self)
+        return context
 
 
 class HomeFeaturedStory(Orderable):
@@ -171,6 +235,13 @@ class StoryIndexPage(CampaignPageBase):
     class Meta:
         verbose_name = _("story index")
 
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.story_index_context(self, request.GET))
+        return context
+
 
 class StoryPage(CampaignPageBase):
     """A case study of re-use: the place before and after, the CSO, the people it serves, linked to the
@@ -230,6 +301,13 @@ class StoryPage(CampaignPageBase):
     def main_image(self):
         return self.after_image or self.before_image
 
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.story_context(self, request.user))
+        return context
+
 
 class EventIndexPage(CampaignPageBase):
     """Upcoming and past events and trainings."""
@@ -244,8 +322,15 @@ class EventIndexPage(CampaignPageBase):
     class Meta:
         verbose_name = _("event index")
 
+    def get_context(self, request, *args, **kwargs):
+        from .views.events import event_list_context
 
-class EventPage(RoutablePageMixin, CampaignPageBase):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_list_context(request, self))
+        return context
+
+
+class EventPage(RoutableCampaignPage):
     """An awareness workshop or a training, with registration, a waiting list when it is full and an
     .ics file. Registrations are shared by the event's translations (counted by translation key)."""
 
@@ -338,13 +423,28 @@ class EventPage(RoutablePageMixin, CampaignPageBase):
     def is_past(self):
         return self.ends_at <= timezone.now()
 
+    @property
+    def zone_label(self) -> str:
+        """The time zone named with its offset at the start: "Europe/Tirane, UTC+01:00"."""
+        offset = self.local_start.strftime("%z")
+        return f"{self.time_zone}, UTC{offset[:3]}:{offset[3:]}"
+
+    def get_context(self, request, *args, **kwargs):
+        from .views.events import event_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(event_page_context(request, self))
+        return context
+
     @path("register/")
     def register(self, request):
         from .views.events import event_register
 
         return event_register(request, self)
 
-    @path("calendar.ics")
+    # Wagtail serves only paths of letters, digits, "-" and "_" ending in "/": "calendar.ics" would never
+    # reach the page, so the file is at calendar/ (named event.ics by its Content-Disposition).
+    @path("calendar/")
     def calendar(self, request):
         from .views.events import event_calendar
 
@@ -364,6 +464,13 @@ class ResourceIndexPage(CampaignPageBase):
 
     class Meta:
         verbose_name = _("resources library")
+
+    def get_context(self, request, *args, **kwargs):
+        from . import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.resource_index_context(request.GET))
+        return context
 
 
 class CampaignDocument(AbstractDocument):
@@ -397,7 +504,7 @@ class CampaignDocument(AbstractDocument):
         verbose_name_plural = _("documents")
 
 
-class NewsIndexPage(RoutablePageMixin, CampaignPageBase):
+class NewsIndexPage(RoutableCampaignPage):
     """News, newest first, with an RSS feed at `feed/`."""
 
     intro = models.TextField(_("Introduction"), max_length=1500, blank=True)
@@ -409,6 +516,24 @@ class NewsIndexPage(RoutablePageMixin, CampaignPageBase):
 
     class Meta:
         verbose_name = _("news index")
+
+    def news_items(self):
+        """The live news items of this index (so of its locale), newest first."""
+        return (
+            NewsPage.objects.child_of(self).live().filter(locale_id=self.locale_id)
+            .order_by("-date", "-first_published_at", "-pk")
+        )
+
+    def feed_url(self) -> str | None:
+        url = self.url
+        return url + self.reverse_subpage("feed") if url else None
+
+    def get_context(self, request, *args, **kwargs):
+        from .views.news import news_list_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(news_list_context(request, self))
+        return context
 
     @path("feed/")
     def feed(self, request):
@@ -442,6 +567,10 @@ class NewsPage(CampaignPageBase):
 
     def main_image(self):
         return self.image
+
+    def feed_url(self) -> str:
+        """The RSS feed of the news index this item is in."""
+        return self.get_parent().specific_deferred.feed_url()
 
 
 # What visitors leave behind ----------------------------------------------------------------------

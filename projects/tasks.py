@@ -8,7 +8,9 @@ unless a run is already waiting, so that restarting the site (which calls
 import datetime as dt
 
 from django.utils import timezone
-from django_tasks import TaskResultStatus, task
+from django_tasks import task
+
+from network.tasks import enqueue_once
 
 from . import services
 
@@ -22,29 +24,9 @@ def next_run_at(now: dt.datetime | None = None) -> dt.datetime:
     return run if run > now else run + dt.timedelta(days=1)
 
 
-def next_run_queued() -> bool:
-    """Whether a run of the daily reminders is already waiting in the database queue."""
-    from django_tasks_db.models import DBTaskResult
-
-    return DBTaskResult.objects.filter(
-        task_path=send_overdue_report_reminders.module_path, status=TaskResultStatus.READY
-    ).exists()
-
-
 def schedule_next_run(*, now: dt.datetime | None = None):
-    """Queue the next daily run unless one is waiting. Returns its result, or None when nothing was queued.
-
-    Only a backend that can defer work (the database queue) takes the chain: the tests' immediate
-    backend would run it at once, again and again.
-    """
-    from django_tasks_db.backend import DatabaseBackend
-
-    backend = send_overdue_report_reminders.get_backend()
-    if not backend.supports_defer:
-        return None
-    if isinstance(backend, DatabaseBackend) and next_run_queued():
-        return None
-    return send_overdue_report_reminders.using(run_after=next_run_at(now)).enqueue()
+    """Queue the next daily run unless one is waiting. Returns its result, or None when nothing was queued."""
+    return enqueue_once(send_overdue_report_reminders, run_after=next_run_at(now))
 
 
 @task()
