@@ -1,16 +1,17 @@
 """The StreamField blocks campaign pages are built from, one template each in templates/campaign/blocks/."""
 
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from .figures import FIGURE_CHOICES
+from .figures import FIGURE_CHOICES, figures_for
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -64,6 +65,11 @@ class FiguresBlock(blocks.StructBlock):
         icon = "table"
         label = _("Figures from the platform")
         template = "campaign/blocks/figures.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["figures"] = figures_for(value.get("figures") or [])
+        return context
 
 
 class LinkBlock(blocks.StructBlock):
@@ -145,6 +151,16 @@ class ProjectMapBlock(blocks.StructBlock):
         icon = "site"
         label = _("Map of re-use projects")
         template = "campaign/blocks/project_map.html"
+
+    def get_context(self, value, parent_context=None):
+        """The showcase's own GeoJSON and list, filtered by the chosen country (see projects/urls.py)."""
+        context = super().get_context(value, parent_context=parent_context)
+        query = f"?{urlencode({'country': value['country']})}" if value.get("country") else ""
+        context["geojson_url"] = reverse("projects:project_map_data") + query
+        context["list_url"] = reverse("projects:project_list") + query
+        context["map_tile_url"] = settings.MAP_TILE_URL
+        context["map_tile_attribution"] = settings.MAP_TILE_ATTRIBUTION
+        return context
 
 
 def video_host_allowed(url: str) -> bool:

@@ -43,7 +43,7 @@ def _cache_key(request) -> str | None:
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH or set(request.GET) - CACHEABLE_PARAMETERS:
         return None
-    if any(len(values) > 1 for values in request.GET.lists()):
+    if any(len(values) > 1 for _name, values in request.GET.lists()):
         return None
     try:
         host = request.get_host()

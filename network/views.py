@@ -393,5 +393,5 @@ def account_delete(request):
         else:
             logout(request)
             messages.success(request, _("Your account is deleted."))
-            return redirect("network:home")
+            return redirect("wagtail_serve", "")
     return render(request, "network/account_delete.html", {"form": form})

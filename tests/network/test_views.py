@@ -92,9 +92,12 @@ def _redirects_to_login(response):
 
 
 def test_home_counts_verified_csos(client, world):
+    """The campaign's home page shows the number of verified CSOs among its live figures (`campaign.figures`)."""
     response = client.get("/en/")
     assert response.status_code == 200
-    assert response.context["counts"]["csos"] == 2
+    figures = {figure["key"]: figure["value"] for figure in response.context["figures"]}
+    assert figures["csos"] == 2
+    assert '<a href="/en/organisations/"><strong>2</strong>' in response.content.decode()
 
 
 def test_the_directory_lists_only_verified_csos(client, world):

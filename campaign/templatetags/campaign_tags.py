@@ -1,0 +1,75 @@
+"""Small helpers the campaign's page and block templates share."""
+
+import os
+
+from django import template
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext
+from django_countries import countries
+
+from network.thematic_areas import thematic_area_label
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def link_href(context, link) -> str:
+    """The address of a link block's value: the chosen page's URL when it is live, else the typed address
+    (already checked by URLBlock: http, https, ftp or ftps only). '' when neither can be followed."""
+    if not link:
+        return ""
+    page = link.get("page")
+    if page is not None:
+        return (page.get_url(request=context.get("request")) or "") if page.live else ""
+    return link.get("url") or ""
+
+
+@register.filter
+def live_only(pages) -> list:
+    """The pages of a related pages block that visitors can open (live ones)."""
+    return [page for page in pages or () if page is not None and page.live]
+
+
+@register.filter
+def document_label(document) -> str:
+    """A document's file type and size, as "PDF, 1.2 MB" (the size is what Wagtail recorded at upload,
+    else read from the storage without writing anything)."""
+    if document is None:
+        return ""
+    extension = os.path.splitext(document.file.name or "")[1][1:].upper()
+    size = document.file_size
+    if size is None:
+        try:
+            size = document.file.size
+        except (OSError, ValueError, NotImplementedError):
+            size = None
+    if not extension:
+        return "" if size is None else str(filesizeformat(size))
+    if size is None:
+        return extension
+    return gettext("%(type)s, %(size)s") % {"type": extension, "size": filesizeformat(size)}
+
+
+@register.filter
+def country_name(code) -> str:
+    return str(countries.name(code)) if code else ""
+
+
+@register.filter
+def theme_label(slug) -> str:
+    return thematic_area_label(slug) if slug else ""
+
+
+@register.simple_tag(takes_context=True)
+def next_map_number(context) -> int:
+    """1 for the first project map rendered in this request, 2 for the next... (ids must be unique on a
+    page, and the showcase's map script draws one map per page: see blocks/project_map.html)."""
+    holder = context.get("request")
+    if holder is None:
+        holder = context.render_context
+        count = holder.get("campaign_map_count", 0) + 1
+        holder["campaign_map_count"] = count
+        return count
+    count = getattr(holder, "campaign_map_count", 0) + 1
+    holder.campaign_map_count = count
+    return count
