@@ -660,6 +660,10 @@ class Command(BaseCommand):
                 from projects.demo import seed_projects_demo
 
                 seed_projects_demo()
+                # The awareness campaign in seven languages (its story links the project above).
+                from campaign.demo import seed as seed_campaign_demo
+
+                seed_campaign_demo()
             scale_created = self.seed_scale(scale, coordinators) if scale else 0
             bench_created = self.seed_bench_properties(properties) if properties else 0
         if options["verbosity"] >= 1:
