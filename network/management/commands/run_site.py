@@ -17,6 +17,8 @@ class Command(BaseCommand):
     def handle(self, *args, port, host, **options):
         # The daily reminders of overdue results reports: queued once, then each run queues the next.
         call_command("send_report_reminders", "--schedule")
+        # Scheduled publishing of campaign pages: checked every minute by the worker.
+        call_command("schedule_publishing")
         worker = subprocess.Popen(
             [sys.executable, sys.argv[0], "db_worker", "--queue-name", "*", "--interval", "1", "--no-reload"],
         )
