@@ -58,6 +58,7 @@ PAGES = [
     ("what-is-reuse", "CampaignPage", "home", {
         "title": "What is social re-use?",
         "slug": "what-is-social-re-use",
+        "show_in_menus": True,
         "intro": "When a court confiscates a criminal's property, it can be given back to the community. "
                  "Here is what that means and why it matters.",
         "body": [
@@ -136,6 +137,7 @@ PAGES = [
     ("about", "StandardPage", "home", {
         "title": "About the programme",
         "slug": "about",
+        "show_in_menus": True,
         "intro": "This network is part of the third component of the programme " + PROGRAMME + ".",
         "body": [
             ("paragraph", "<p>The programme helps Albania, Bosnia and Herzegovina, Montenegro, North Macedonia, "
@@ -156,6 +158,7 @@ PAGES = [
     ("privacy", "StandardPage", "home", {
         "title": "Privacy",
         "slug": "privacy",
+        "show_in_menus": True,
         "intro": "What we keep about you, why, and for how long.",
         "body": [
             ("paragraph", "<p>When you register for an event we keep your name, e-mail address and organisation to "
@@ -167,6 +170,7 @@ PAGES = [
     ("contact", "StandardPage", "home", {
         "title": "Contact",
         "slug": "contact",
+        "show_in_menus": True,
         "intro": "Questions about the network, the platform or an event? Write to us.",
         "body": [
             ("paragraph", "<p>Organisations with a question about a property or a call should contact the Asset "
@@ -176,6 +180,7 @@ PAGES = [
     ("stories", "StoryIndexPage", "home", {
         "title": "Stories",
         "slug": "stories",
+        "show_in_menus": True,
         "intro": "Places taken from crime and what communities made of them.",
     }),
     ("story-novi-sad", "StoryPage", "stories", {
@@ -234,6 +239,7 @@ PAGES = [
     ("events", "EventIndexPage", "home", {
         "title": "Events and trainings",
         "slug": "events",
+        "show_in_menus": True,
         "intro": "Awareness workshops, trainings for offices and organisations, and regional meetings.",
     }),
     ("event-tirana", "EventPage", "events", {
@@ -277,11 +283,13 @@ PAGES = [
     ("resources", "ResourceIndexPage", "home", {
         "title": "Resources",
         "slug": "resources",
+        "show_in_menus": True,
         "intro": "Guides, checklists and reports to download.",
     }),
     ("news", "NewsIndexPage", "home", {
         "title": "News",
         "slug": "news",
+        "show_in_menus": True,
         "intro": "What is new in the network and the programme.",
     }),
     ("news-launch", "NewsPage", "news", {

@@ -105,6 +105,7 @@ TEMPLATES = [
                 "reuse_projects.context_processors.navigation",
                 "calls.context_processors.navigation",
                 "calls.context_processors.notifications",
+                "campaign.context_processors.navigation",
             ],
         },
     },
