@@ -14,20 +14,24 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def link_href(context, link) -> str:
-    """The address of a link block's value: the chosen page's URL when it is live, else the typed address
-    (already checked by URLBlock: http, https, ftp or ftps only). '' when neither can be followed."""
+    """The address of a link block's value: the chosen page's URL when it is live (in the visitor's
+    language when the page is translated), else the typed address (already checked by URLBlock: http,
+    https, ftp or ftps only). '' when neither can be followed."""
     if not link:
         return ""
     page = link.get("page")
     if page is not None:
+        page = page.localized
         return (page.get_url(request=context.get("request")) or "") if page.live else ""
     return link.get("url") or ""
 
 
 @register.filter
 def live_only(pages) -> list:
-    """The pages of a related pages block that visitors can open (live ones)."""
-    return [page for page in pages or () if page is not None and page.live]
+    """The pages of a related pages block that visitors can open (live ones), each in the visitor's
+    language when it is translated: translations keep pointing at the pages the source chose."""
+    localized = (page.localized for page in pages or () if page is not None)
+    return [page for page in localized if page.live]
 
 
 @register.filter
