@@ -52,7 +52,7 @@ class EventRegistrationForm(forms.Form):
 
 class NewsletterForm(forms.Form):
     """The newsletter sign-up: an address and the consent, whose label is the site's consent text
-    (CampaignSettings.newsletter_consent)."""
+    (`CampaignSettings.newsletter_consent_text()`)."""
 
     email = forms.EmailField(
         label=_("E-mail address"), max_length=254,

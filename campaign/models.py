@@ -645,14 +645,19 @@ class NewsletterSubscription(models.Model):
         return self.email
 
 
+STANDARD_NEWSLETTER_CONSENT = _(
+    "I want to receive the network's newsletter (about once a month). I can unsubscribe with one click from any "
+    "issue."
+)
+
+
 @register_setting(icon="site")
 class CampaignSettings(BaseSiteSetting):
     """Site-wide campaign texts, edited under Settings in /cms/."""
 
     newsletter_consent = models.TextField(
-        _("Newsletter consent text"), max_length=2000,
-        default=_("I want to receive the network's newsletter (about once a month). I can unsubscribe with one "
-                  "click from any issue."),
+        _("Newsletter consent text"), max_length=2000, blank=True,
+        help_text=_("Leave empty for the standard text, which is shown in the visitor's language."),
     )
     contact_email = models.EmailField(_("Contact e-mail address"), blank=True)
 
@@ -660,3 +665,7 @@ class CampaignSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("campaign settings")
+
+    def newsletter_consent_text(self) -> str:
+        """The editors' text, or the standard one in the current language."""
+        return self.newsletter_consent or str(STANDARD_NEWSLETTER_CONSENT)

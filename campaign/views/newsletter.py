@@ -28,7 +28,7 @@ def _render(request, template, context=None, *, status=200):
 def subscribe(request):
     """GET (from the footer on every page, which has no CSRF token): the form, the address filled in.
     POST: the sign-up; the answer is the same whether or not the address is already subscribed."""
-    consent_text = CampaignSettings.for_request(request).newsletter_consent
+    consent_text = CampaignSettings.for_request(request).newsletter_consent_text()
     if request.method != "POST":
         initial = {"email": request.GET.get("email", "")[:254]}
         return _render(request, "newsletter_subscribe.html",

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Site
 
 from campaign import newsletter
@@ -50,7 +50,7 @@ def test_the_whole_double_opt_in(client, sign_up, mailoutbox, django_capture_on_
     assert len(mailoutbox) == 1
     subscription = NewsletterSubscription.objects.get()
     assert subscription.status == Status.PENDING and subscription.language == "en"
-    assert subscription.consent_text == CampaignSettings.objects.get().newsletter_consent
+    assert subscription.consent_text == CampaignSettings.objects.get().newsletter_consent_text()
     confirm_url = link_in(mailoutbox[0], "confirm")
     assert subscription.token in confirm_url
     assert link_in(mailoutbox[0], "unsubscribe")
@@ -297,3 +297,17 @@ def test_only_moderators_and_superusers_may_export_subscribers(client, subscribe
     else:
         assert response.status_code in (302, 403)
         assert b"ana@example.org" not in response.content
+
+
+def test_the_standard_consent_text_is_shown_and_stored_in_the_visitors_language(client):
+    """Until editors write their own, the consent is the standard text, translated."""
+    from campaign.models import STANDARD_NEWSLETTER_CONSENT
+
+    english = str(STANDARD_NEWSLETTER_CONSENT)
+    with translation.override("sq"):
+        albanian = str(STANDARD_NEWSLETTER_CONSENT)
+    assert albanian != english
+    html = client.get("/sq/newsletter/").content.decode()
+    assert albanian.split(".")[0] in html.replace("&#x27;", "'") and english not in html
+    client.post("/sq/newsletter/", {"email": "arben@example.org", "consent": "on"})
+    assert NewsletterSubscription.objects.get(email="arben@example.org").consent_text == albanian
