@@ -58,6 +58,11 @@ from reuse_projects.transitions import PROPERTY_TRANSITIONS
 DEMO_PASSWORD = "demo-password-2026"
 # Subdomains of example.org are reserved (RFC 2606): nothing sent there can reach a real person.
 DEMO_EMAIL_DOMAIN = "demo.example.org"
+# The campaign's people in Wagtail's groups (created by campaign migration 0002).
+EDITORIAL_ACCOUNTS = [
+    (f"editor@{DEMO_EMAIL_DOMAIN}", "Ema Editor", "Editors"),
+    (f"moderator@{DEMO_EMAIL_DOMAIN}", "Mila Moderator", "Moderators"),
+]
 SCALE_EMAIL_DOMAIN = "scale.demo.example.org"
 RANDOM_SEED = 2026
 SCALE_SLUG = "scale-cso-{:06d}"
@@ -664,6 +669,7 @@ class Command(BaseCommand):
                 from campaign.demo import seed as seed_campaign_demo
 
                 seed_campaign_demo()
+                self.seed_editors()
             scale_created = self.seed_scale(scale, coordinators) if scale else 0
             bench_created = self.seed_bench_properties(properties) if properties else 0
         if options["verbosity"] >= 1:
@@ -703,6 +709,19 @@ class Command(BaseCommand):
                 TOTP.activate(user, secret)
             coordinators.append(user)
         return coordinators
+
+    def seed_editors(self) -> None:
+        """The campaign's editor (writes and submits pages) and moderator (approves and publishes)."""
+        from django.contrib.auth.models import Group
+
+        for email, full_name, group in EDITORIAL_ACCOUNTS:
+            user = self.ensure_user(Person(email, full_name, "en"))
+            user.groups.add(Group.objects.get(name=group))
+        self.call_accounts = [
+            *getattr(self, "call_accounts", []),
+            *((email, f"campaign {group.lower().removesuffix('s')}", "/cms/")
+              for email, _name, group in EDITORIAL_ACCOUNTS),
+        ]
 
     def seed_officers(self, officers: dict) -> None:
         for slug, person in officers.items():
