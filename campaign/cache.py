@@ -39,6 +39,19 @@ def bump_content_version(**_kwargs) -> None:
     bump(CONTENT_VERSION_KEY)
 
 
+# The page tree alone (what the menus show): bumped on publications, moves and deletions only.
+TREE_VERSION_KEY = "campaign:tree-version"
+
+
+def tree_version() -> int:
+    return version(TREE_VERSION_KEY)
+
+
+def bump_tree_version(**_kwargs) -> None:
+    bump(CONTENT_VERSION_KEY)
+    bump(TREE_VERSION_KEY)
+
+
 def _cache_key(request) -> str | None:
     query = request.META.get("QUERY_STRING", "")
     if len(query) > MAX_QUERY_LENGTH or set(request.GET) - CACHEABLE_PARAMETERS:

@@ -10,10 +10,13 @@ where there is one, and otherwise says that the page is not translated yet.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Locale, Page
+
+LOCALE_IDS_KEY = "campaign:locale-ids"
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,16 @@ class LanguageLink:
     name: str
     url: str
     translated: bool  # False: the link leads to the English original (an alias) or to the language's home
+
+
+def locale_ids() -> dict[str, int]:
+    """{language code: Wagtail Locale id}, from the shared cache (locales change only by migration or in
+    the admin's locale settings, which drop it)."""
+    ids = cache.get(LOCALE_IDS_KEY)
+    if ids is None:
+        ids = dict(Locale.objects.values_list("language_code", "pk"))
+        cache.set(LOCALE_IDS_KEY, ids, timeout=3600)
+    return ids
 
 
 def language_home_url(language_code: str) -> str:

@@ -14,6 +14,20 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _campaign_menus(request, _empty_cache):
+    """The campaign's menus in the header are read once per publication (see
+    `campaign.context_processors`): read them before the test, as a running site has, so that query
+    budgets measure each page's own queries."""
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or marker.kwargs.get("transaction") or (marker.args and marker.args[0]):
+        return
+    request.getfixturevalue("db")
+    from campaign.context_processors import menus
+
+    menus()
+
+
+@pytest.fixture(autouse=True)
 def _english():
     """Each test starts in English, whatever language an earlier request left active in this thread."""
     from django.utils.translation import override

@@ -4,12 +4,24 @@ import os
 
 from django import template
 from django.template.defaultfilters import filesizeformat
+from django.utils import translation
 from django.utils.translation import gettext
 from django_countries import countries
 
+from campaign.translation import locale_ids
 from network.thematic_areas import thematic_area_label
 
 register = template.Library()
+
+
+def in_current_language(page):
+    """The page's live translation in the current language, else the page itself. Costs no query when the
+    page is already in the current language (the usual case), one otherwise."""
+    locale_id = locale_ids().get(translation.get_language())
+    if locale_id is None or page.locale_id == locale_id:
+        return page
+    translated = type(page).objects.filter(translation_key=page.translation_key, locale_id=locale_id, live=True)
+    return translated.first() or page
 
 
 @register.simple_tag(takes_context=True)
@@ -21,7 +33,7 @@ def link_href(context, link) -> str:
         return ""
     page = link.get("page")
     if page is not None:
-        page = page.localized
+        page = in_current_language(page)
         return (page.get_url(request=context.get("request")) or "") if page.live else ""
     return link.get("url") or ""
 
@@ -30,7 +42,7 @@ def link_href(context, link) -> str:
 def live_only(pages) -> list:
     """The pages of a related pages block that visitors can open (live ones), each in the visitor's
     language when it is translated: translations keep pointing at the pages the source chose."""
-    localized = (page.localized for page in pages or () if page is not None)
+    localized = (in_current_language(page) for page in pages or () if page is not None)
     return [page for page in localized if page.live]
 
 

@@ -13,7 +13,6 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -22,6 +21,7 @@ from network.forms import describe_errors
 from .. import events, ics, permissions
 from ..forms import EventRegistrationForm
 from ..models import EventPage, EventRegistration
+from . import private
 
 EVENTS_PER_PAGE = 12
 JSON_LD_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
@@ -92,14 +92,6 @@ def event_calendar(request, page):
 
 # Registration (not cached: a form with a CSRF token, and pages per registration) -------------------
 
-def _private(response):
-    """Pages of one visitor or one registration: never stored, never indexed, token not sent on."""
-    add_never_cache_headers(response)
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
-    return response
-
-
 def _see_other(url):
     response = HttpResponseRedirect(url)
     response.status_code = 303
@@ -137,7 +129,7 @@ def event_register(request, page):
     context = page.get_context(request)
     context.update({"form": form, "registration_is_open": is_open})
     status = 409 if posted and not is_open else 200
-    return _private(TemplateResponse(request, "campaign/event_register.html", context, status=status))
+    return private(TemplateResponse(request, "campaign/event_register.html", context, status=status))
 
 
 def _registration_or_none(token: str):
@@ -147,7 +139,7 @@ def _registration_or_none(token: str):
 
 
 def _not_found(request):
-    return _private(TemplateResponse(request, "campaign/registration_detail.html", {"registration": None},
+    return private(TemplateResponse(request, "campaign/registration_detail.html", {"registration": None},
                                      status=404))
 
 
@@ -162,7 +154,7 @@ def registration_detail(request, token):
     if request.GET.get("format") == "ics" and confirmed:
         response = HttpResponse(events.registration_calendar(registration), content_type=ics.CONTENT_TYPE)
         response["Content-Disposition"] = f'attachment; filename="{events.ICS_FILENAME}"'
-        return _private(response)
+        return private(response)
     event = registration.event
     context = {
         "registration": registration,
@@ -172,7 +164,7 @@ def registration_detail(request, token):
         "online_url": event.online_url if confirmed and event.is_online else "",
         "can_cancel": permissions.can_cancel_registration(registration),
     }
-    return _private(TemplateResponse(request, "campaign/registration_detail.html", context))
+    return private(TemplateResponse(request, "campaign/registration_detail.html", context))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -12,16 +12,13 @@ from network.forms import describe_errors
 from .. import newsletter
 from ..forms import NewsletterForm
 from ..models import CampaignSettings, NewsletterSubscription
+from . import private
 
 Status = NewsletterSubscription.Status
-PRIVATE_HEADERS = {"X-Robots-Tag": "noindex, nofollow", "Referrer-Policy": "no-referrer"}
 
 
 def _render(request, template, context=None, *, status=200):
-    response = render(request, f"campaign/{template}", context or {}, status=status)
-    for name, value in PRIVATE_HEADERS.items():
-        response[name] = value
-    return response
+    return private(render(request, f"campaign/{template}", context or {}, status=status))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
