@@ -21,6 +21,7 @@ from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
 
 from network.permissions import can_view_organisation
+from network.query_filters import ParameterReader, QueryFilters
 from network.thematic_areas import THEMATIC_AREA_LABELS
 from projects.models import ProjectPost, ResultsReport, ReuseProject
 from reuse_projects.permissions import can_view_property
@@ -93,29 +94,19 @@ STORY_COUNTRIES = list(settings.COUNTRIES_ONLY)
 
 
 @dataclass
-class StoryFilters:
+class StoryFilters(QueryFilters):
     """The story index's filter state (?country=AL&theme=youth). Unknown values are dropped and named in
-    `ignored` (as the showcase does, see `projects.selectors.ShowcaseFilters`), never an error."""
+    `ignored`, never an error."""
 
     country: str = ""
     theme: str = ""
 
     @classmethod
     def from_query(cls, params) -> tuple["StoryFilters", list[str]]:
-        filters, ignored = cls(), []
-        country = str(params.get("country") or "").strip().upper()
-        if country and country not in STORY_COUNTRIES:
-            ignored.append("country")
-            country = ""
-        theme = str(params.get("theme") or "").strip()
-        if theme and theme not in THEMATIC_AREA_LABELS:
-            ignored.append("theme")
-            theme = ""
-        filters.country, filters.theme = country, theme
-        return filters, ignored
-
-    def as_query(self) -> dict[str, str]:
-        return {name: value for name, value in vars(self).items() if value}
+        read = ParameterReader(params)
+        filters = cls(country=read.choice("country", set(STORY_COUNTRIES), upper=True),
+                      theme=read.choice("theme", set(THEMATIC_AREA_LABELS)))
+        return filters, read.ignored
 
 
 def stories_of(index):
@@ -170,7 +161,7 @@ RESOURCE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @dataclass
-class ResourceFilters:
+class ResourceFilters(QueryFilters):
     """The library's filter state (?type=handbook&language=sq&country=AL&year=2022); unknown values are
     dropped and named in `ignored`."""
 
@@ -181,30 +172,19 @@ class ResourceFilters:
 
     @classmethod
     def from_query(cls, params) -> tuple["ResourceFilters", list[str]]:
-        filters, ignored = cls(), []
-
-        def choice(name, allowed, *, upper=False):
-            value = str(params.get(name) or "").strip()
-            if upper:
-                value = value.upper()
-            if value and value not in allowed:
-                ignored.append(name)
-                return ""
-            return value
-
-        filters.type = choice("type", set(CampaignDocument.ResourceType.values))
-        filters.language = choice("language", set(RESOURCE_LANGUAGES))
-        filters.country = choice("country", set(STORY_COUNTRIES), upper=True)
+        read = ParameterReader(params)
+        filters = cls(
+            type=read.choice("type", set(CampaignDocument.ResourceType.values)),
+            language=read.choice("language", set(RESOURCE_LANGUAGES)),
+            country=read.choice("country", set(STORY_COUNTRIES), upper=True),
+        )
         year = str(params.get("year") or "").strip()
         if year:
             if year.isascii() and year.isdigit() and len(year) == 4 and 1990 <= int(year) <= 2100:
                 filters.year = int(year)
             else:
-                ignored.append("year")
-        return filters, ignored
-
-    def as_query(self) -> dict[str, str]:
-        return {name: str(value) for name, value in vars(self).items() if value not in ("", None)}
+                read.ignored.append("year")
+        return filters, read.ignored
 
 
 def _unrestricted(documents):

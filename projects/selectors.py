@@ -37,6 +37,7 @@ from django_countries import countries
 from calls.models import Proposal
 from network.models import Country, Organisation
 from network.places import COUNTRY_CODES
+from network.query_filters import ParameterReader, QueryFilters
 from network.thematic_areas import THEMATIC_AREA_LABELS
 from reuse_projects.cache import catalogue_version
 from reuse_projects.models import Property, PropertyEvent, PropertyPhoto
@@ -62,7 +63,7 @@ SHOWCASE_ORDER = ("-start_date", "-pk")
 
 
 @dataclass
-class ShowcaseFilters:
+class ShowcaseFilters(QueryFilters):
     """The showcase's filter state, from query parameters with stable names (country, use, theme,
     status). Unknown or malformed values are dropped and reported in `ignored`, never an error."""
 
@@ -73,25 +74,14 @@ class ShowcaseFilters:
 
     @classmethod
     def from_query(cls, params) -> tuple["ShowcaseFilters", list[str]]:
-        filters, ignored = cls(), []
-
-        def choice(name, allowed, *, upper=False):
-            value = str(params.get(name) or "").strip()
-            if upper:
-                value = value.upper()
-            if value and value not in allowed:
-                ignored.append(name)
-                return ""
-            return value
-
-        filters.country = choice("country", set(COUNTRY_CODES), upper=True)
-        filters.use = choice("use", set(SUITABLE_USE_LABELS))
-        filters.theme = choice("theme", set(THEMATIC_AREA_LABELS))
-        filters.status = choice("status", set(ReuseProject.PUBLIC_STATUSES))
-        return filters, ignored
-
-    def as_query(self) -> dict[str, str]:
-        return {name: value for name, value in vars(self).items() if value}
+        read = ParameterReader(params)
+        filters = cls(
+            country=read.choice("country", set(COUNTRY_CODES), upper=True),
+            use=read.choice("use", set(SUITABLE_USE_LABELS)),
+            theme=read.choice("theme", set(THEMATIC_AREA_LABELS)),
+            status=read.choice("status", set(ReuseProject.PUBLIC_STATUSES)),
+        )
+        return filters, read.ignored
 
 
 def public_projects(filters: ShowcaseFilters | None = None):
