@@ -221,7 +221,7 @@ def test_the_pages_of_an_organisation_admin_pass_the_accessibility_checks(live_s
 
     # Errors on a form are announced and linked to their fields.
     page.goto(f"{url}/en/organisations/{organisation.slug}/members/")
-    page.get_by_label("E-mail address").fill("not an address")
+    page.locator("main").get_by_label("E-mail address").fill("not an address")
     page.get_by_role("button", name="Send invitation").click()
     assert page.get_by_role("alert").is_visible()
     axe_check(page)
