@@ -6,8 +6,9 @@ as production does, with the settings `config.settings.bench`, then sends concur
 requests from a thread pool to the directory, a profile, the home page, the property catalogue
 (unfiltered and with three filters), a property, the map data, the calls page, a call, the ranking of a
 call with 200 proposals (as its officer), the re-use projects showcase (5,000 projects with 20 results
-reports each), a project, the impact page, the open data API's lists, and a view that does nothing (the
-machine's ceiling), and
+reports each), a project, the impact page, the open data API's lists, the campaign's home page, a campaign
+page and a story (answered from the anonymous page cache, then again on a second server with that cache
+off), and a view that does nothing (the machine's ceiling), and
 prints requests, errors, requests a second and latency percentiles per page. Then sixty CSOs each upload
 10 MB of attachments and submit, and the workers' peak memory is compared before and after. Everything stays on
 127.0.0.1; gunicorn is stopped at the end, also after an error or Ctrl-C.
@@ -40,6 +41,9 @@ BENCH_SETTINGS = "config.settings.bench"
 PROFILE_LINK = re.compile(r'href="(/en/organisations/(?!register/|verified/)[\w-]+/)"')
 PROPERTY_LINK = re.compile(r'href="(/en/properties/[\w.-]+--[\w.-]+/)"')
 PROJECT_LINK = re.compile(r'href="(/en/projects/\d+/)"')
+STORY_LINK = re.compile(r'href="(/en/stories/[\w-]+/)"')
+# A campaign page of the demo content built from many kinds of blocks (figures, FAQ, map, quotes...).
+CAMPAIGN_PAGE = "/en/what-is-social-re-use/"
 PROJECTS = 5000
 REPORTS_PER_PROJECT = 20
 # The calls part: a call whose ranking has this many proposals (3 reviews each), and this many CSOs
@@ -108,12 +112,15 @@ class Command(BaseCommand):
             detail = find_link(port, "/en/properties/", PROPERTY_LINK)
             # A project of the bulk data (twenty reports); the demo project is in Serbia.
             project = find_link(port, "/en/projects/?country=AL", PROJECT_LINK)
+            story = find_link(port, "/en/stories/", STORY_LINK)
             calls = json.loads((Path(settings.BASE_DIR) / CALLS_DATA).read_text())
             officer = {"Cookie": f"sessionid={calls['officer_session']}"}
             pages = [
                 ("directory", "/en/organisations/"),
                 ("profile", profile),
-                ("home", "/en/"),
+                ("home (cached)", "/en/"),
+                ("campaign page (cached)", CAMPAIGN_PAGE),
+                ("story (cached)", story),
                 ("catalogue", "/en/properties/"),
                 ("filtered", FILTERED_CATALOGUE),
                 ("property", detail),
@@ -145,6 +152,25 @@ class Command(BaseCommand):
             ]
             self.print_table(results)
             self.measure_submissions(server, port, calls["drafts"])
+        except KeyboardInterrupt:
+            raise CommandError("Interrupted; gunicorn is stopped.", returncode=130) from None
+        finally:
+            stop(server)
+        self.measure_uncached_campaign(environment, workers, options, story)
+
+    def measure_uncached_campaign(self, environment: dict, workers: int, options: dict, story: str):
+        """The campaign pages again, on a server with the anonymous page cache turned off: every request
+        routes and renders the page (the cost of the first visitor after a publication)."""
+        port = free_port()
+        server = self.start_gunicorn({**environment, "CAMPAIGN_PAGE_CACHE_SECONDS": "0"}, port, workers)
+        try:
+            wait_until_healthy(port, server)
+            pages = [("home (uncached)", "/en/"), ("campaign page (uncached)", CAMPAIGN_PAGE),
+                     ("story (uncached)", story), ("bare view", "/bench/bare/")]
+            self.print_table([
+                (name, path, *load(port, path, options["clients"], options["seconds"], options["requests"]))
+                for name, path in pages
+            ])
         except KeyboardInterrupt:
             raise CommandError("Interrupted; gunicorn is stopped.", returncode=130) from None
         finally:
@@ -236,13 +262,13 @@ class Command(BaseCommand):
         )
 
     def print_table(self, results):
-        header = f"{'page':<10} {'path':<42} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7}"
+        header = f"{'page':<24} {'path':<42} {'requests':>8} {'errors':>6} {'req/s':>8} {'p50 ms':>7} {'p95 ms':>7}"
         self.stdout.write("")
         self.stdout.write(header)
         self.stdout.write("-" * len(header))
         for name, path, requests, errors, elapsed, p50, p95 in results:
             self.stdout.write(
-                f"{name:<10} {path[:42]:<42} {requests:>8} {errors:>6} "
+                f"{name:<24} {path[:42]:<42} {requests:>8} {errors:>6} "
                 f"{requests / elapsed:>8.1f} {p50:>7.1f} {p95:>7.1f}"
             )
 
