@@ -5,7 +5,6 @@ Wagtail's admin URLs already send visitors without admin access to the admin's s
 then answers 403 to those who may use the admin but not see attendees (`permissions.can_view_attendees`).
 """
 
-import csv
 import io
 from datetime import datetime
 
@@ -20,21 +19,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from network.spreadsheets import csv_lines, neutralise
+
 from . import permissions
 from .models import EventPage, EventRegistration
 
 ATTENDEES_PER_PAGE = 100
-# A cell a spreadsheet would read as a formula (or as the start of one, as tab and carriage return can be
-# at the start of a cell of a CSV file): https://owasp.org/www-community/attacks/CSV_Injection
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def neutralise(value):
-    """A text cell that cannot run as a formula: those starting like one are prefixed with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def _columns():
@@ -55,22 +46,8 @@ def _row(registration, zone) -> list:
     )]
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _csv_response(rows, filename: str):
-    """UTF-8 with a byte order mark, so that Excel reads Cyrillic and diacritics right; streamed."""
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff"
-        yield writer.writerow(_columns())
-        for row in rows:
-            yield writer.writerow(row)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(csv_lines(_columns(), rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from network.models import Municipality
 from network.places import coordinates_in_country
+from network.spreadsheets import neutralise
 from network.text import fold
 
 from . import services
@@ -65,8 +66,6 @@ MAX_CELL_CHARS = 10000
 # An XLSX is a zip: refuse one that would unpack to far more than any real sheet (a "zip bomb").
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 ZIP_SIGNATURE = b"PK\x03\x04"
-# Spreadsheets run a cell that starts with one of these as a formula (CSV/formula injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 class ImportFileError(ValidationError):
     """The file as a whole cannot be read: wrong type, too large, empty, no header..."""
@@ -608,13 +607,6 @@ def export_rows(amo) -> list[dict]:
     ).values_list("content_object_id", "tag__slug"):
         uses.setdefault(property_id, []).append(slug)
     return [property_row(property, sorted(uses.get(property.pk, []))) for property in properties]
-
-
-def neutralise(value):
-    """A text cell a spreadsheet would run as a formula gets a leading quote: shown, never run."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 def to_csv(rows: list[dict]) -> bytes:

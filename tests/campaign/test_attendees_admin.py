@@ -15,8 +15,9 @@ from wagtail.admin.ui.menus.pages import get_page_header_buttons
 from wagtail.models import Locale
 
 from campaign import events, permissions
-from campaign.admin_views import AttendeesMenuItem, neutralise
+from campaign.admin_views import AttendeesMenuItem
 from campaign.wagtail_hooks import event_attendees_listing_button
+from network.spreadsheets import neutralise
 from tests.campaign import pages
 from tests.factories import UserFactory, organisation_with_admin
 
