@@ -9,7 +9,6 @@ from django.utils.translation import gettext
 from django_countries import countries
 
 from campaign.translation import locale_ids
-from network.thematic_areas import thematic_area_label
 
 register = template.Library()
 
@@ -69,11 +68,6 @@ def document_label(document) -> str:
 @register.filter
 def country_name(code) -> str:
     return str(countries.name(code)) if code else ""
-
-
-@register.filter
-def theme_label(slug) -> str:
-    return thematic_area_label(slug) if slug else ""
 
 
 @register.simple_tag(takes_context=True)
