@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
 
     name = "search"
     label = "platform_search"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
