@@ -199,7 +199,10 @@ TASKS = {
     }
 }
 
+# Search: PostgreSQL full-text search by default; an Elasticsearch cluster when ELASTICSEARCH_URL is set, with its
+# indices and aliases named <SEARCH_INDEX_PREFIX>-<kind>.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+SEARCH_INDEX_PREFIX = env("SEARCH_INDEX_PREFIX", default="reuse")
 
 # Map tiles of the property map, e.g. https://tile.example.org/{z}/{x}/{y}.png. Empty: no tile layer
 # (markers on a plain background). The attribution the tile provider requires, as plain text.
