@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("", include("calls.urls")),
     path("", include("projects.urls")),
     path("open-data/", include("opendata.urls")),
+    path("search/", include("search.urls")),
     path("", include("campaign.urls")),
     # Wagtail serves the campaign (the home page of each language and everything under it): last.
     path("", include(wagtail_urls)),
