@@ -41,7 +41,7 @@ CODE_AND_TAGS = re.compile(r"<code>.*?</code>|<[^>]+>", re.DOTALL)
 # names of the open data's standards and licence.
 LATIN_IN_CYRILLIC_ALLOWED = {
     "PDF", "PNG", "JPEG", "WebP", "JSON", "CSV", "UTF", "SHA", "UTC",
-    "API", "OpenAPI", "GeoJSON", "ETag", "CORS", "ID", "CC", "BY", "RSS", "XLSX", "ics",
+    "API", "OpenAPI", "GeoJSON", "ETag", "CORS", "ID", "CC", "BY", "RSS", "XLSX", "ics", "q",
 }
 
 

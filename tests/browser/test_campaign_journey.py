@@ -123,8 +123,10 @@ def test_an_editor_builds_a_page_a_moderator_approves_it_and_a_visitor_reads_it_
     admin.fill("#body-1-value-quote", QUOTE)
     add_block(admin, "Frequently asked questions")
     admin.fill("#body-2-value-items-0-value-question", QUESTION)
-    admin.locator("[data-contentpath='body'] [contenteditable=true]").last.click()
-    admin.keyboard.type(ANSWER)
+    answer = admin.locator("[data-contentpath='body'] [contenteditable=true]").last
+    answer.click()
+    answer.press_sequentially(ANSWER)
+    expect(answer).to_contain_text(ANSWER)
     add_block(admin, "Figures from the platform")
     admin.fill("#body-3-value-heading", "The network in figures")
     admin.select_option("#body-3-value-figures", ["properties_available", "people_served"])
