@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 KINDS = ("property", "organisation", "project", "page", "resource")
+# The largest page an engine answers (the search page asks for 20; the catalogue for its best 500 at once).
+MAX_PAGE_SIZE = 500
 FACETS = ("kind", "country", "property_type", "status", "theme")
 
 

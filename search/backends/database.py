@@ -22,7 +22,7 @@ import unicodedata
 
 from django.db import connection, transaction
 
-from ..contract import FACETS, Document, Hit, Query, Results
+from ..contract import FACETS, MAX_PAGE_SIZE, Document, Hit, Query, Results
 from ..models import SearchEntry, SearchWord
 from ..text import normalise, query_words, words
 from . import SearchBackend
@@ -120,7 +120,7 @@ def _near(query: Query):
 
 
 def _page(query: Query) -> tuple[int, int]:
-    size = min(max(int(query.page_size or 20), 1), 100)
+    size = min(max(int(query.page_size or 20), 1), MAX_PAGE_SIZE)
     page = min(max(int(query.page or 1), 1), 1000)
     return size, (page - 1) * size
 
@@ -185,7 +185,7 @@ class DatabaseBackend(SearchBackend):
     # Reading ------------------------------------------------------------------------------------
 
     def search(self, query: Query) -> Results:
-        found = query_words(query.text)
+        found = query_words(query.text, query.language)
         near = _near(query)
         if not found and near is None:
             return Results(hits=[], total=0)

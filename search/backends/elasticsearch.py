@@ -23,7 +23,7 @@ from elasticsearch.dsl import A, GeoPoint, Index, Keyword, Mapping, Q, Search, T
 # The highlight analyzer mirrors `network.text.fold`: the same transliteration table (one source of truth).
 from network.text import _CYRILLIC_TO_LATIN, _LATIN_SPECIAL
 
-from ..contract import FACETS, KINDS, Document, Hit, Query, Results
+from ..contract import FACETS, KINDS, MAX_PAGE_SIZE, Document, Hit, Query, Results
 from ..text import normalise, query_words
 from . import SearchBackend, SearchUnavailable
 
@@ -238,7 +238,7 @@ class ElasticsearchBackend(SearchBackend):
             }
 
     def search(self, query: Query) -> Results:
-        words = query_words(query.text)
+        words = query_words(query.text, query.language)
         near = _near(query)
         if not words and near is None:
             return Results(hits=[], total=0)  # nothing searchable typed (as the database backend answers)
@@ -273,7 +273,7 @@ class ElasticsearchBackend(SearchBackend):
         if words:
             search = self._highlight(search, words)
 
-        page_size = max(1, min(int(query.page_size or 20), 100))
+        page_size = max(1, min(int(query.page_size or 20), MAX_PAGE_SIZE))
         start = (max(1, int(query.page or 1)) - 1) * page_size
         if start + page_size > MAX_RESULT_WINDOW:
             search = search[0:0]  # beyond the window: no hits, but the total and the facets still count
@@ -298,9 +298,11 @@ class ElasticsearchBackend(SearchBackend):
     def _text_query(words: list[str], language: str):
         must = []
         for word in words:
-            # Every word must match the title or the body: exactly, within a typo or two, or as a prefix.
+            # Every word must match the title or the body, exactly or as a prefix. Typos are corrected only when
+            # nothing matches (`_corrections`, "did you mean"), as on the database: a correctly spelt word never
+            # also finds its near neighbours ("imovinom" is not "imovinu").
             must.append(Q("bool", should=[
-                Q("multi_match", query=word, fields=["title_norm^3", "body_norm"], fuzziness="AUTO"),
+                Q("multi_match", query=word, fields=["title_norm^3", "body_norm"]),
                 Q("prefix", title_norm={"value": word, "boost": 1.5}),
                 Q("prefix", body_norm={"value": word, "boost": 0.5}),
             ]))
@@ -322,7 +324,7 @@ class ElasticsearchBackend(SearchBackend):
 
     @staticmethod
     def _highlight(search: Search, words: list[str]) -> Search:
-        marks = Q("bool", should=[Q("match", body={"query": word, "fuzziness": "AUTO"}) for word in words]
+        marks = Q("bool", should=[Q("match", body=word) for word in words]
                   + [Q("prefix", body=word) for word in words])
         return search.highlight_options(pre_tags=["<mark>"], post_tags=["</mark>"], encoder="html") \
             .highlight("body", fragment_size=EXCERPT_CHARACTERS, number_of_fragments=1,
@@ -348,7 +350,15 @@ class ElasticsearchBackend(SearchBackend):
         search = self._search().extra(size=0)
         for field in ("title_norm", "body_norm"):
             search = search.suggest(field, text, term={"field": field, "suggest_mode": "missing"})
-        suggest = search.execute().to_dict().get("suggest", {})
+        # A word known to one field is "missing" from the other, whose suggester would replace it: count
+        # where each word is indexed, and correct only the words no document holds (as the database does).
+        search.aggs.bucket("known", "filters", filters={
+            word: Q("bool", should=[Q("term", title_norm=word), Q("term", body_norm=word)]) for word in words
+        })
+        response = search.execute().to_dict()
+        known = {word for word, bucket in response.get("aggregations", {}).get("known", {}).get("buckets", {}).items()
+                 if bucket["doc_count"]}
+        suggest = response.get("suggest", {})
         best: dict[str, tuple[float, int, str]] = {}
         for entries in suggest.values():
             for entry in entries:
@@ -356,7 +366,7 @@ class ElasticsearchBackend(SearchBackend):
                     candidate = (option["score"], option["freq"], option["text"])
                     if candidate > best.get(entry["text"], (0.0, 0, "")):
                         best[entry["text"]] = candidate
-        return [best[word][2] if word in best else word for word in words]
+        return [best[word][2] if word in best and word not in known else word for word in words]
 
     def autocomplete(self, text: str, *, language: str = "", limit: int = 8) -> list[dict]:
         words = query_words(text)
