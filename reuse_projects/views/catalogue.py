@@ -3,7 +3,9 @@
 Every location shown here comes from `privacy.public_location()`, never from the model's fields.
 Filters come from `selectors.CatalogueFilters.from_query()` so that the list, the map page and the map
 data all read the same parameter names (country, municipality, type, status, min_area, max_area,
-condition, use, q, sort, page).
+condition, use, q, near, km, sort, page). Words and a place ("within 30 km of Tirana") are matched by the
+platform's search (see `selectors.property_search_public`); when it cannot answer the pages still work and
+say that search is limited.
 """
 
 import json
@@ -50,14 +52,18 @@ PARAMETER_LABELS = {
     "use": gettext_lazy("suitable use"),
     "sort": gettext_lazy("order"),
     "page": gettext_lazy("page"),
+    "near": gettext_lazy("place"),
+    "km": gettext_lazy("distance"),
 }
 SORT_LABELS = [
+    ("", gettext_lazy("Best match (nearest first near a place)")),
     ("newest", gettext_lazy("Newest first")),
     ("area", gettext_lazy("Floor area, smallest first")),
     ("-area", gettext_lazy("Floor area, largest first")),
     ("municipality", gettext_lazy("Municipality")),
 ]
-FILTER_PARAMETERS = ("country", "municipality", "type", "status", "min_area", "max_area", "condition", "use", "q")
+FILTER_PARAMETERS = ("country", "municipality", "type", "status", "min_area", "max_area", "condition", "use", "q",
+                     "near", "km")
 
 
 def _municipality_choices(country: str):
@@ -77,7 +83,9 @@ def _municipality_choices(country: str):
 
 
 def _catalogue_state(request):
-    """The filters of the request, with values that do not apply dropped and reported."""
+    """The filters of the request, with values that do not apply dropped and reported, the municipalities
+    to choose from and the place of the distance filter (None without one, or for a name no municipality
+    has: that one is reported as ignored)."""
     filters, ignored = selectors.CatalogueFilters.from_query(request.GET)
     if filters.use and filters.use not in SUITABLE_USE_LABELS:
         filters.use = ""
@@ -89,7 +97,13 @@ def _catalogue_state(request):
     if filters.municipality and filters.municipality not in {slug for slug, _name, _c in municipalities}:
         filters.municipality = ""
         ignored.append("municipality")
-    return filters, ignored, municipalities
+    place = selectors.place_named(filters.near) if filters.near else None
+    if filters.near and place is None:
+        filters.near = ""
+        ignored.append("near")
+    if not filters.near:
+        filters.km = selectors.DEFAULT_DISTANCE_KM
+    return filters, ignored, municipalities, place
 
 
 def _query_string(filters, *, without=("page",)) -> str:
@@ -99,7 +113,9 @@ def _query_string(filters, *, without=("page",)) -> str:
         value = getattr(filters, name)
         if value not in ("", None) and name not in without:
             query[name] = str(value)
-    if filters.sort != "newest" and "sort" not in without:
+    if not filters.near or filters.km == selectors.DEFAULT_DISTANCE_KM:
+        query.pop("km", None)
+    if filters.sort and "sort" not in without:
         query["sort"] = filters.sort
     return query.urlencode()
 
@@ -125,6 +141,8 @@ def _form_context(filters, ignored, municipalities):
         "condition_choices": Property.Condition.choices,
         "use_choices": [(slug, str(label)) for slug, label in SUITABLE_USES],
         "sort_choices": SORT_LABELS,
+        "distance_choices": selectors.DISTANCES_KM,
+        "place_names": sorted({name for _slug, name, _country in municipalities}),
         "min_area": "" if filters.min_area is None else f"{filters.min_area.normalize():f}",
         "max_area": "" if filters.max_area is None else f"{filters.max_area.normalize():f}",
         "query": _query_string(filters),
@@ -151,6 +169,21 @@ def paginate(request, queryset, size, ignored):
     return page
 
 
+def search_notices(results, filters) -> list[str]:
+    """What the page says about how the properties were found (see `selectors.CatalogueResults`)."""
+    notices = []
+    if results.search_limited:
+        notices.append(_("Search is limited right now: words are matched in titles and references only, and the "
+                         "distance filter is not applied. Please try again in a few minutes."))
+    if results.suggestion:
+        notices.append(_("No property matches “%(typed)s”: showing properties matching “%(suggestion)s”.")
+                       % {"typed": filters.q, "suggestion": results.suggestion})
+    if results.capped:
+        notices.append(_("Many properties match: the %(count)s best matches are listed. Add words or filters to "
+                         "narrow the search.") % {"count": selectors.MAX_SEARCH_MATCHES})
+    return notices
+
+
 def _with_locations(properties, user):
     """Each property with `location` (what this viewer may know) and `country_name`."""
     country_names = countries_by_code()
@@ -164,18 +197,23 @@ def _with_locations(properties, user):
 def property_list(request):
     """The catalogue. The results (count, cards, pagination) that visitors receive are rendered once
     per filter state and page, and cached for a minute in the shared cache (see visitor_cache_key)."""
-    filters, ignored, municipalities = _catalogue_state(request)
+    filters, ignored, municipalities, place = _catalogue_state(request)
     cache_key = visitor_cache_key(request, "reuse_projects:list", filters, request.GET.get("page", ""))
     results = cache.get(cache_key) if cache_key else None
     if results is None:
         page_ignored = []
-        page = paginate(request, selectors.property_list_public(filters), PAGE_SIZE, page_ignored)
+        found = selectors.property_search_public(filters, place=place)
+        page = paginate(request, found.properties, PAGE_SIZE, page_ignored)
         _with_locations(page.object_list, request.user)
         html = render_to_string(
-            "reuse_projects/catalogue/_results.html", {"page": page, "query": _query_string(filters)}, request
+            "reuse_projects/catalogue/_results.html",
+            {"page": page, "query": _query_string(filters), "place": place,
+             "search_notices": search_notices(found, filters)},
+            request,
         )
         results = {"html": html, "page_ignored": bool(page_ignored)}
-        if cache_key:
+        # A limited answer (search engine down) is not kept: the next visitor gets the full one when it is back.
+        if cache_key and not found.search_limited:
             cache.set(cache_key, results, timeout=60)
     if results["page_ignored"]:
         ignored.append("page")
@@ -187,13 +225,15 @@ def property_list(request):
 @require_GET
 def property_map(request):
     """The same filters on a map, with a table of the same results for people who cannot use the map."""
-    filters, ignored, municipalities = _catalogue_state(request)
-    queryset = selectors.property_list_public(filters).prefetch_related(None)
-    page = paginate(request, queryset, MAP_TABLE_PAGE_SIZE, ignored)
+    filters, ignored, municipalities, place = _catalogue_state(request)
+    found = selectors.property_search_public(filters, place=place)
+    page = paginate(request, found.properties.prefetch_related(None), MAP_TABLE_PAGE_SIZE, ignored)
     _with_locations(page.object_list, request.user)
     context = _form_context(filters, ignored, municipalities)
     context.update({
         "page": page,
+        "place": place,
+        "search_notices": search_notices(found, filters),
         "map_tile_url": settings.MAP_TILE_URL,
         "map_tile_attribution": settings.MAP_TILE_ATTRIBUTION,
     })
@@ -208,13 +248,14 @@ def property_map_data(request):
     What a visitor (not signed in) receives is the same for everyone with the same filters: it is
     cached for a minute in the shared cache, keyed by the catalogue's version, which every change of
     a property bumps."""
-    filters, _ignored, _municipalities = _catalogue_state(request)
+    filters, _ignored, _municipalities, place = _catalogue_state(request)
     cache_key = visitor_cache_key(request, "reuse_projects:map", filters)
     cached = cache.get(cache_key) if cache_key else None
     if cached is not None:
         return geojson_response(cached)
+    found = selectors.property_search_public(filters, place=place)
     # Only the columns a marker needs: thousands of rows are read, not one page of cards.
-    queryset = selectors.property_list_public(filters).prefetch_related(None).only(
+    queryset = found.properties.prefetch_related(None).only(
         "reference", "title", "title_en", "property_type", "status", "address", "latitude", "longitude",
         "location_privacy",
         "amo__slug", "municipality__name", "municipality__latitude", "municipality__longitude",
@@ -243,7 +284,7 @@ def property_map_data(request):
             },
         })
     content = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False).encode()
-    if cache_key is not None:
+    if cache_key is not None and not found.search_limited:
         cache.set(cache_key, content, timeout=60)
     return geojson_response(content)
 
