@@ -8,7 +8,7 @@ diacritics finds a name written in Cyrillic and the other way round.
 import re
 import unicodedata
 
-_CYRILLIC_TO_LATIN = {
+CYRILLIC_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "dj", "ѓ": "gj", "е": "e", "ж": "z",
     "з": "z", "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
     "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "ќ": "kj", "у": "u",
@@ -17,7 +17,7 @@ _CYRILLIC_TO_LATIN = {
     "й": "i", "ы": "y", "э": "e", "ю": "iu", "я": "ia", "ё": "e", "щ": "sc", "ь": "", "ъ": "",
 }
 # Latin letters that Unicode does not decompose into base + mark.
-_LATIN_SPECIAL = {"đ": "dj", "ß": "ss", "æ": "ae", "ø": "o", "ł": "l", "ı": "i"}
+LATIN_SPECIAL = {"đ": "dj", "ß": "ss", "æ": "ae", "ø": "o", "ł": "l", "ı": "i"}
 _SPACES = re.compile(r"\s+")
 # Bidirectional embedding, override and isolate controls: no name in the platform's languages needs
 # them, and in a name they can disguise what is shown (e.g. "Centar \u202egnp.exe").
@@ -34,7 +34,7 @@ def transliterate_to_latin(text: str) -> str:
     out = []
     for char in text:
         lower = char.lower()
-        latin = _CYRILLIC_TO_LATIN.get(lower)
+        latin = CYRILLIC_TO_LATIN.get(lower)
         if latin is None:
             out.append(char)
         else:
@@ -47,7 +47,7 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     text = transliterate_to_latin(text.lower())
-    text = "".join(_LATIN_SPECIAL.get(char, char) for char in text)
+    text = "".join(LATIN_SPECIAL.get(char, char) for char in text)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return _SPACES.sub(" ", stripped).strip()

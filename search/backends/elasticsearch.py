@@ -21,7 +21,7 @@ from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
 from elasticsearch.dsl import A, GeoPoint, Index, Keyword, Mapping, Q, Search, Text, analyzer, char_filter, token_filter
 
 # The highlight analyzer mirrors `network.text.fold`: the same transliteration table (one source of truth).
-from network.text import _CYRILLIC_TO_LATIN, _LATIN_SPECIAL
+from network.text import CYRILLIC_TO_LATIN, LATIN_SPECIAL
 
 from ..contract import FACETS, KINDS, MAX_PAGE_SIZE, Document, Hit, Query, Results
 from ..text import normalise, query_words
@@ -43,7 +43,7 @@ def _fold_mappings() -> list[str]:
     """Mapping char filter rules: Cyrillic (both cases) and the Latin letters Unicode does not decompose,
     as `fold` writes them; asciifolding and lowercase do the rest."""
     rules = []
-    for letter, latin in {**_CYRILLIC_TO_LATIN, **_LATIN_SPECIAL}.items():
+    for letter, latin in {**CYRILLIC_TO_LATIN, **LATIN_SPECIAL}.items():
         if not latin:
             continue  # ь, ъ: dropped by fold, harmless to keep for highlighting
         rules.extend({f"{letter} => {latin}", f"{letter.upper()} => {latin}"})
