@@ -1,6 +1,8 @@
 """The search engines. PostgreSQL (the database backend) by default; Elasticsearch when ELASTICSEARCH_URL is
 set. Both implement `SearchBackend` and answer the same `search.contract` shapes."""
 
+from functools import cache
+
 from django.conf import settings
 from django.utils.module_loading import import_string
 
@@ -39,8 +41,14 @@ class SearchBackend:
 
 
 def get_backend() -> SearchBackend:
-    path = (
-        "search.backends.elasticsearch.ElasticsearchBackend" if settings.ELASTICSEARCH_URL
-        else "search.backends.database.DatabaseBackend"
-    )
+    """The configured engine, one per process and configuration (the Elasticsearch client keeps its
+    connection pool between requests)."""
+    if settings.ELASTICSEARCH_URL:
+        return _backend("search.backends.elasticsearch.ElasticsearchBackend", settings.ELASTICSEARCH_URL,
+                        settings.SEARCH_INDEX_PREFIX)
+    return _backend("search.backends.database.DatabaseBackend", "", "")
+
+
+@cache
+def _backend(path: str, _url: str, _prefix: str) -> SearchBackend:
     return import_string(path)()

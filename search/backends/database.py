@@ -4,7 +4,8 @@ On PostgreSQL: full-text search on the stored, weighted `search_vector` (title A
 0002) with every query word prefix-matched and all of them required, ranked by `ts_rank_cd` with the
 visitor's language first; when nothing matches, each unknown word is replaced by its nearest indexed word
 (trigram similarity over `SearchWord`), the corrected query is run and offered as "did you mean". Facets
-count each value with the other filters applied (one GROUP BY per facet: a fixed number of queries).
+count each value with the other filters applied, all of them and the total in one query over the
+matches read once (a materialised CTE): a search is two queries whatever the size of the index.
 
 On SQLite (the demo), a simple fallback: every word must be contained in the folded title or body; the
 rest is done in Python over the matching rows, with the same shapes.
@@ -31,6 +32,7 @@ TABLE = SearchEntry._meta.db_table
 WORDS_TABLE = SearchWord._meta.db_table
 WRITE_BATCH = 1000
 EXCERPT_CHARACTERS = 240
+AUTOCOMPLETE_CANDIDATES = 500
 EARTH_RADIUS_KM = 6371.0
 MAX_WORD_LENGTH = 100
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -199,9 +201,12 @@ class DatabaseBackend(SearchBackend):
         if not found:
             return []
         if connection.vendor == "postgresql":
+            # Suggestions are ranked among the first AUTOCOMPLETE_CANDIDATES titles that match, so that a short
+            # prefix matching thousands of titles costs no more than a long one.
             sql = (
-                f"SELECT title, url, kind FROM {TABLE} WHERE search_vector @@ to_tsquery('simple', %s) "
-                "ORDER BY (language = %s OR language = '') DESC, "
+                "SELECT title, url, kind FROM (SELECT id, title, url, kind, language, search_vector "
+                f"FROM {TABLE} WHERE search_vector @@ to_tsquery('simple', %s) LIMIT {AUTOCOMPLETE_CANDIDATES}) "
+                "AS candidate ORDER BY (language = %s OR language = '') DESC, "
                 "ts_rank_cd(search_vector, to_tsquery('simple', %s)) DESC, length(title), id LIMIT %s"
             )
             titles = _tsquery(found, "A")
@@ -284,18 +289,7 @@ class DatabaseBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(sql, select_params + params + order_params + [size, offset])
             rows = cursor.fetchall()
-            cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {condition}", params)
-            total = cursor.fetchone()[0]
-            facets = {}
-            for facet in FACETS:
-                facet_condition, facet_params = where(without=facet)
-                column = "jsonb_array_elements_text(themes)" if facet == "theme" else facet
-                cursor.execute(
-                    f"SELECT value, count(*) FROM (SELECT {column} AS value FROM {TABLE} WHERE {facet_condition}) "
-                    "AS facet WHERE value <> '' GROUP BY value ORDER BY count(*) DESC, value",
-                    facet_params,
-                )
-                facets[facet] = dict(cursor.fetchall())
+            total, facets = self._counts(cursor, query, found, tsquery, near)
         hits = [
             Hit(key=key, kind=kind, title=title, url=url, highlight=highlight(body, found) if found else
                 highlight(body, []), score=float(score or 0),
@@ -303,6 +297,50 @@ class DatabaseBackend(SearchBackend):
             for key, kind, title, url, body, score, distance_km in rows
         ]
         return Results(hits=hits, total=total, facets=facets)
+
+    def _counts(self, cursor, query: Query, found: list[str], tsquery: str, near) -> tuple[int, dict]:
+        """The total and every facet's counts in one query: the text and distance match is read once (a
+        materialised CTE), then each count applies the other filters to those rows only."""
+        matched, matched_params = [], []
+        if found:
+            matched.append("search_vector @@ to_tsquery('simple', %s)")
+            matched_params.append(tsquery)
+        if near is not None:
+            near_conditions, near_params = self._filters(Query(), near)
+            matched += near_conditions
+            matched_params += near_params
+        parts, params = [], list(matched_params)
+
+        def count(label, column, without, join=""):
+            conditions, values = self._filters(query, None, without=without)
+            where = " AND ".join(conditions) or "TRUE"
+            if column is None:
+                parts.append(f"SELECT %s, '', count(*) FROM matched WHERE {where}")
+            else:
+                parts.append(f"SELECT %s, {column}, count(*) FROM matched{join} WHERE {where} AND {column} <> '' "
+                             f"GROUP BY {column}")
+            params.extend([label, *values])
+
+        count("", None, "")
+        for facet in FACETS:
+            if facet == "theme":
+                count(facet, "value", facet, join=", jsonb_array_elements_text(themes) AS value")
+            else:
+                count(facet, facet, facet)
+        cursor.execute(
+            f"WITH matched AS MATERIALIZED (SELECT kind, country, property_type, status, themes FROM {TABLE} "
+            f"WHERE {' AND '.join(matched) or 'TRUE'}) " + " UNION ALL ".join(parts),
+            params,
+        )
+        total, facets = 0, {facet: [] for facet in FACETS}
+        for label, value, number in cursor.fetchall():
+            if label == "":
+                total = number
+            else:
+                facets[label].append((value, number))
+        return total, {
+            facet: dict(sorted(values, key=lambda item: (-item[1], item[0]))) for facet, values in facets.items()
+        }
 
     @staticmethod
     def _corrections(found: list[str]) -> list[str]:
