@@ -87,6 +87,8 @@ class Command(BaseCommand):
                             help="gunicorn workers (default: 2 per CPU core, at least 2).")
         parser.add_argument("--skip-seed", action="store_true",
                             help="Use the database as it is: no migrate, seed or collectstatic.")
+        parser.add_argument("--skip-search", action="store_true",
+                            help="Leave out the search benchmark (manage.py bench_search).")
 
     def handle(self, *args, **options):
         if not 1 <= options["clients"] <= 256:
@@ -157,6 +159,8 @@ class Command(BaseCommand):
         finally:
             stop(server)
         self.measure_uncached_campaign(environment, workers, options, story)
+        if not options["skip_search"]:
+            self.measure_search(environment, workers, options)
 
     def measure_uncached_campaign(self, environment: dict, workers: int, options: dict, story: str):
         """The campaign pages again, on a server with the anonymous page cache turned off: every request
@@ -175,6 +179,16 @@ class Command(BaseCommand):
             raise CommandError("Interrupted; gunicorn is stopped.", returncode=130) from None
         finally:
             stop(server)
+
+    def measure_search(self, environment: dict, workers: int, options: dict):
+        """Search on both engines (manage.py bench_search), in a process of its own: it works on the
+        benchmark's database, with the benchmark's settings, as the servers do."""
+        command = [sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "bench_search",
+                   "--clients", str(options["clients"]), "--seconds", f"{options['seconds']:g}",
+                   "--requests", str(options["requests"]), "--workers", str(workers)]
+        self.stdout.write("\nRunning manage.py " + " ".join(command[2:]))
+        self.stdout.flush()
+        subprocess.run(command, env=environment, cwd=settings.BASE_DIR, check=True)
 
     # Preparing the database -----------------------------------------------------------------------
 
