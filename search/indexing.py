@@ -30,19 +30,23 @@ def _enqueue(keys: list[str]) -> None:
     index_keys.enqueue(keys=keys)
 
 
+def _apply(backend, keys: list[str]) -> None:
+    """Index the public documents of `keys` and delete the others from the index (SearchUnavailable passes)."""
+    documents, gone = documents_for_keys(keys)
+    if documents:
+        backend.index(documents)
+    if gone:
+        backend.delete(gone)
+
+
 def index_now(keys, *, backend=None) -> bool:
     """Bring the index in line with the public data for `keys`: index what is public, delete the rest.
     Returns False (and keeps the keys as pending changes) when the engine is unavailable."""
     keys = list(dict.fromkeys(str(key) for key in keys))
     if not keys:
         return True
-    backend = backend or get_backend()
-    documents, gone = documents_for_keys(keys)
     try:
-        if documents:
-            backend.index(documents)
-        if gone:
-            backend.delete(gone)
+        _apply(backend or get_backend(), keys)
     except SearchUnavailable:
         logger.warning("Search engine unavailable: %(count)s changes kept for later", {"count": len(keys)})
         PendingChange.objects.bulk_create([PendingChange(key=key) for key in keys])
@@ -61,12 +65,8 @@ def flush_pending(*, backend=None) -> int:
             return done
         last = rows[-1][0]
         keys = list(dict.fromkeys(key for _pk, key in rows))
-        documents, gone = documents_for_keys(keys)
         try:
-            if documents:
-                backend.index(documents)
-            if gone:
-                backend.delete(gone)
+            _apply(backend, keys)
         except SearchUnavailable:
             return done
         PendingChange.objects.filter(pk__lte=last).delete()

@@ -40,6 +40,20 @@ class SearchBackend:
         raise NotImplementedError
 
 
+def usable_near(query: Query):
+    """The query's distance filter as floats (latitude, longitude, km), or None when absent or unusable:
+    both engines read it the same way."""
+    if not query.near:
+        return None
+    try:
+        latitude, longitude, km = (float(value) for value in query.near)
+    except (TypeError, ValueError):
+        return None
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180 and 0 < km <= 20000):
+        return None
+    return latitude, longitude, km
+
+
 def get_backend() -> SearchBackend:
     """The configured engine, one per process and configuration (the Elasticsearch client keeps its
     connection pool between requests)."""

@@ -27,6 +27,7 @@ from ..contract import FACETS, MAX_PAGE_SIZE, Document, Hit, Query, Results
 from ..models import SearchEntry, SearchWord
 from ..text import normalise, query_words, words
 from . import SearchBackend
+from . import usable_near as _near
 
 TABLE = SearchEntry._meta.db_table
 WORDS_TABLE = SearchWord._meta.db_table
@@ -106,19 +107,6 @@ def _bounding_box(latitude: float, longitude: float, km: float):
     d_latitude = km / 111.2
     d_longitude = km / max(0.01, 111.2 * math.cos(math.radians(latitude)))
     return latitude - d_latitude, latitude + d_latitude, longitude - d_longitude, longitude + d_longitude
-
-
-def _near(query: Query):
-    """(latitude, longitude, km) as floats, or None when absent or unusable."""
-    if not query.near:
-        return None
-    try:
-        latitude, longitude, km = (float(value) for value in query.near)
-    except (TypeError, ValueError):
-        return None
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180 and 0 < km <= 20000):
-        return None
-    return latitude, longitude, km
 
 
 def _page(query: Query) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from network.text import CYRILLIC_TO_LATIN, LATIN_SPECIAL
 from ..contract import FACETS, KINDS, MAX_PAGE_SIZE, Document, Hit, Query, Results
 from ..text import normalise, query_words
 from . import SearchBackend, SearchUnavailable
+from . import usable_near as _near
 
 logger = logging.getLogger(__name__)
 
@@ -381,19 +382,6 @@ class ElasticsearchBackend(SearchBackend):
         with _unavailable_on_error():
             response = search.execute()
         return [{"title": hit.title, "url": hit.url, "kind": hit.kind} for hit in response.hits]
-
-
-def _near(query: Query):
-    """(latitude, longitude, km) as floats, or None when absent or unusable (as the database backend reads it)."""
-    if not query.near:
-        return None
-    try:
-        latitude, longitude, km = (float(value) for value in query.near)
-    except (TypeError, ValueError):
-        return None
-    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180 and 0 < km <= 20000):
-        return None
-    return latitude, longitude, km
 
 
 def _language_first(language: str) -> list:
