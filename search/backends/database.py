@@ -252,14 +252,11 @@ class DatabaseBackend(SearchBackend):
         size, offset = _page(query)
         tsquery = _tsquery(found)
 
-        def where(without=""):
-            conditions, params = self._filters(query, near, without=without)
-            if found:
-                conditions.insert(0, "search_vector @@ to_tsquery('simple', %s)")
-                params.insert(0, tsquery)
-            return (" AND ".join(conditions) or "TRUE"), params
-
-        condition, params = where()
+        conditions, params = self._filters(query, near)
+        if found:
+            conditions.insert(0, "search_vector @@ to_tsquery('simple', %s)")
+            params.insert(0, tsquery)
+        condition = " AND ".join(conditions) or "TRUE"
         rank = "ts_rank_cd(search_vector, to_tsquery('simple', %s))" if found else "0"
         distance = _DISTANCE_SQL if near is not None else "NULL"
         select_params = ([tsquery] if found else []) + (list(near[:1]) * 2 + [near[1]] if near else [])
