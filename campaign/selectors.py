@@ -11,7 +11,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
 
 from network.permissions import can_view_organisation
-from network.query_filters import ParameterReader, QueryFilters
+from network.query_filters import ParameterReader, QueryFilters, page_of
 from network.thematic_areas import THEMATIC_AREA_LABELS
 from projects.models import ProjectPost, ResultsReport, ReuseProject
 from reuse_projects.permissions import can_view_property
@@ -255,15 +254,6 @@ def home_figures() -> list[dict]:
     return figures
 
 
-def _paginate(object_list, size, raw_page, ignored):
-    """The page asked for; a page number that does not exist is noted in `ignored` (the nearest is shown)."""
-    raw_page = str(raw_page or "")[:20]
-    page = Paginator(object_list, size).get_page(raw_page)
-    if raw_page and raw_page != str(page.number):
-        ignored.append("page")
-    return page
-
-
 def _ignored_labels(ignored) -> list[str]:
     return [str(PARAMETER_LABELS.get(name, name)) for name in dict.fromkeys(ignored)]
 
@@ -271,7 +261,7 @@ def _ignored_labels(ignored) -> list[str]:
 def story_index_context(index, params) -> dict:
     """The story index: the filtered, paginated stories and the filter form's choices with their counts."""
     filters, ignored = StoryFilters.from_query(params)
-    page = _paginate(story_list(index, filters), STORIES_PER_PAGE, params.get("page"), ignored)
+    page = page_of(story_list(index, filters), STORIES_PER_PAGE, params.get("page"), ignored)
     facets = story_facets(index, filters)
     return {
         "stories": page,
@@ -305,7 +295,7 @@ def resource_index_context(params) -> dict:
     """The resources library: the filtered, paginated documents and the filter form's choices."""
     filters, ignored = ResourceFilters.from_query(params)
     documents = resources()
-    page = _paginate(resource_list(filters, documents), RESOURCES_PER_PAGE, params.get("page"), ignored)
+    page = page_of(resource_list(filters, documents), RESOURCES_PER_PAGE, params.get("page"), ignored)
     return {
         "documents": page,
         "filters": filters,

@@ -25,3 +25,14 @@ class QueryFilters:
 
     def as_query(self) -> dict[str, str]:
         return {name: str(value) for name, value in vars(self).items() if value not in ("", None)}
+
+
+def page_of(object_list, size: int, raw_page, ignored: list[str]):
+    """The page asked for; a page number that does not exist is noted in `ignored` (the nearest is shown)."""
+    from django.core.paginator import Paginator
+
+    raw_page = str(raw_page or "")[:20]
+    page = Paginator(object_list, size).get_page(raw_page)
+    if raw_page and raw_page != str(page.number):
+        ignored.append("page")
+    return page

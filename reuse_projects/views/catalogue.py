@@ -14,7 +14,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -27,6 +26,7 @@ from django.views.decorators.http import require_GET
 from django_countries import countries
 
 from network.models import Municipality
+from network.query_filters import page_of
 from network.storage import private_file_response
 
 from .. import permissions, selectors
@@ -161,12 +161,8 @@ def visitor_cache_key(request, kind: str, filters, *extra: str, version: str = "
 
 
 def paginate(request, queryset, size, ignored):
-    """The page asked for; a page number that does not exist is noted in `ignored` (the nearest is shown)."""
-    raw = request.GET.get("page", "")
-    page = Paginator(queryset, size).get_page(raw)
-    if raw and raw != str(page.number):
-        ignored.append("page")
-    return page
+    """The page of `?page=` (see `network.query_filters.page_of`)."""
+    return page_of(queryset, size, request.GET.get("page", ""), ignored)
 
 
 def search_notices(results, filters) -> list[str]:

@@ -1,6 +1,7 @@
 """The search engines. PostgreSQL (the database backend) by default; Elasticsearch when ELASTICSEARCH_URL is
 set. Both implement `SearchBackend` and answer the same `search.contract` shapes."""
 
+from abc import ABC, abstractmethod
 from functools import cache
 
 from django.conf import settings
@@ -13,31 +14,35 @@ class SearchUnavailable(Exception):
     """The engine cannot answer now (Elasticsearch down): pages say so, nothing else fails."""
 
 
-class SearchBackend:
+class SearchBackend(ABC):
     """What an engine does. `index` and `delete` take effect before they return (tests rely on it)."""
 
     name = ""
 
+    @abstractmethod
     def index(self, documents: list[Document]) -> None:
-        raise NotImplementedError
+        """Add or replace these documents."""
 
+    @abstractmethod
     def delete(self, keys: list[str]) -> None:
-        raise NotImplementedError
+        """Remove the documents of these keys (unknown keys are ignored)."""
 
+    @abstractmethod
     def rebuild(self, documents, *, progress=None) -> int:
         """Replace the whole index with `documents` (an iterable, read once) without searches ever seeing a
         half-built index; `progress(count)` is called as documents go in. Returns how many were indexed."""
-        raise NotImplementedError
 
+    @abstractmethod
     def indexed(self) -> dict[str, str]:
         """key -> updated_at of every indexed document (for search_check)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def search(self, query: Query) -> Results:
-        raise NotImplementedError
+        """Public results of the query (SearchUnavailable when the engine cannot answer)."""
 
+    @abstractmethod
     def autocomplete(self, text: str, *, language: str = "", limit: int = 8) -> list[dict]:
-        raise NotImplementedError
+        """Up to `limit` titles matching the words typed so far: [{"title", "url", "kind"}]."""
 
 
 def usable_near(query: Query):
